@@ -1,0 +1,62 @@
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Portal.Web.Data;
+using Portal.Web.Email;
+using Portal.Web.Email.Templates;
+using Portal.Web.Resources;
+
+namespace Portal.Web.Account;
+
+/// <summary>Composes the account emails (confirmation, reset, already-registered) into the outbox.</summary>
+internal sealed class AccountEmails(
+    UserManager<PortalUser> userManager,
+    EmailRenderer renderer,
+    Outbox outbox,
+    NavigationManager navigation,
+    IStringLocalizer<Strings> localizer)
+{
+    public async Task AddConfirmationAsync(PortalDbContext db, PortalUser user)
+    {
+        var code = Encode(await userManager.GenerateEmailConfirmationTokenAsync(user));
+        var link = Link("Account/ConfirmEmail", new() { ["userId"] = user.Id, ["code"] = code });
+        var email = await renderer.RenderAsync<ConfirmEmailMessage>(localizer["Email_ConfirmSubject"], new Dictionary<string, object?>
+        {
+            [nameof(ConfirmEmailMessage.Name)] = user.FirstName,
+            [nameof(ConfirmEmailMessage.Link)] = link,
+        });
+        outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
+    }
+
+    public async Task AddPasswordResetAsync(PortalDbContext db, PortalUser user)
+    {
+        var code = Encode(await userManager.GeneratePasswordResetTokenAsync(user));
+        var link = Link("Account/ResetPassword", new() { ["code"] = code });
+        var email = await renderer.RenderAsync<ResetPasswordMessage>(localizer["Email_ResetSubject"], new Dictionary<string, object?>
+        {
+            [nameof(ResetPasswordMessage.Name)] = user.FirstName,
+            [nameof(ResetPasswordMessage.Link)] = link,
+        });
+        outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
+    }
+
+    public async Task AddAlreadyRegisteredAsync(PortalDbContext db, PortalUser user)
+    {
+        var email = await renderer.RenderAsync<AlreadyRegisteredMessage>(localizer["Email_AlreadyRegisteredSubject"], new Dictionary<string, object?>
+        {
+            [nameof(AlreadyRegisteredMessage.Name)] = user.FirstName,
+            [nameof(AlreadyRegisteredMessage.SignInLink)] = Link("Account/Login", []),
+            [nameof(AlreadyRegisteredMessage.ResetLink)] = Link("Account/ForgotPassword", []),
+        });
+        outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
+    }
+
+    public static string Decode(string code) => Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    private string Link(string path, Dictionary<string, object?> query) =>
+        navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri(path).AbsoluteUri, query);
+}

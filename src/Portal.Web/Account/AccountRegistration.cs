@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+using Portal.Web.Features.Legal;
+using Portal.Web.Features.Organisations;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Account;
+
+public sealed record Registration(string FirstName, string LastName, string Email, string Password, bool PromotionalEmailOptIn);
+
+/// <summary>
+/// Creates a person, their organisation (with them as Owner), their acceptance of the current Terms and Privacy
+/// Policy, the audit event and the confirmation email, all in one transaction. When the address is already
+/// registered nothing is created and the owner of the address is told instead, so the page never reveals it.
+/// </summary>
+internal sealed class AccountRegistration(
+    PortalDbContext db,
+    UserManager<PortalUser> userManager,
+    TenantContext tenant,
+    AccountEmails emails,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public async Task<IdentityResult> RegisterAsync(Registration input)
+    {
+        var existing = await userManager.FindByEmailAsync(input.Email);
+        if (existing is not null)
+        {
+            await emails.AddAlreadyRegisteredAsync(db, existing);
+            await db.SaveChangesAsync();
+            return IdentityResult.Success;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var organisation = new Organisation
+        {
+            Id = Guid.CreateVersion7(),
+            Name = $"{input.FirstName} {input.LastName}".Trim(),
+            Slug = $"org-{Guid.NewGuid():N}"[..20],
+            CreatedAt = now,
+        };
+        db.Organisations.Add(organisation);
+        tenant.Use(organisation.Id);
+
+        var user = new PortalUser
+        {
+            UserName = input.Email,
+            Email = input.Email,
+            FirstName = input.FirstName,
+            LastName = input.LastName,
+            PromotionalEmailOptIn = input.PromotionalEmailOptIn,
+            CreatedAt = now,
+        };
+        var result = await userManager.CreateAsync(user, input.Password);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = user.Id, Role = OrganisationRole.Owner, JoinedAt = now });
+        var current = await db.LegalDocuments
+            .GroupBy(d => d.Kind)
+            .Select(g => new { Kind = g.Key, Version = g.Max(d => d.Version) })
+            .ToListAsync();
+        foreach (var document in current)
+        {
+            db.PolicyAcceptances.Add(new PolicyAcceptance { Id = Guid.CreateVersion7(), UserId = user.Id, Kind = document.Kind, Version = document.Version, AcceptedAt = now });
+        }
+
+        await emails.AddConfirmationAsync(db, user);
+        var changed = new List<string> { "FirstName", "LastName", "Email", "Terms", "Privacy" };
+        if (input.PromotionalEmailOptIn)
+        {
+            changed.Add("PromotionalEmailOptIn");
+        }
+
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.Registered, SubjectId: user.Id, OrganisationId: organisation.Id, ActorId: user.Id, ChangedFields: changed));
+        await transaction.CommitAsync();
+        return IdentityResult.Success;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Web.Data;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Audit;
+
+/// <summary>
+/// The one way to write audit events. <see cref="AppendAsync"/> saves the event together with whatever else the
+/// caller has pending in the same context, in one transaction, so a change is never saved without its event.
+/// </summary>
+public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimeProvider time)
+{
+    public async Task AppendAsync(PortalDbContext db, AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        IDbContextTransaction? transaction = ownTransaction
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
+            : null;
+        try
+        {
+            var tail = await db.AuditEvents.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+
+            var entry = new AuditEvent
+            {
+                Sequence = (tail?.Sequence ?? 0) + 1,
+                PreviousHash = tail?.Hash ?? AuditHash.Genesis,
+                OccurredAt = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime),
+                OrganisationId = record.OrganisationId,
+                ActorId = Limit(record.ActorId ?? currentUser.UserId, 450),
+                ImpersonatorId = origin.ImpersonatorId,
+                SubjectId = Limit(record.SubjectId, 450),
+                Action = record.Action,
+                Target = Limit(record.Target, 400),
+                IpAddress = Limit(origin.IpAddress, 64),
+                UserAgent = Limit(origin.UserAgent, 512),
+                CorrelationId = Limit(origin.CorrelationId, 100),
+                ChangedFields = record.ChangedFields is { Count: > 0 } fields ? Limit(string.Join(',', fields), 1000) : null,
+            };
+            entry.Hash = AuditHash.Compute(entry);
+            db.AuditEvents.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static DateTime TruncateToMicroseconds(DateTime value) =>
+        new(value.Ticks - (value.Ticks % 10), DateTimeKind.Utc);
+
+    private static string? Limit(string? value, int length) =>
+        value is null || value.Length <= length ? value : value[..length];
+}

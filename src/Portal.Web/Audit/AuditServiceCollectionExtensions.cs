@@ -1,0 +1,23 @@
+namespace Portal.Web.Audit;
+
+internal static class AuditServiceCollectionExtensions
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddScoped<AuditOrigin>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditChainVerifier>();
+        return services;
+    }
+
+    /// <summary>Records where each request comes from, for the audit events it causes.</summary>
+    public static IApplicationBuilder UseAuditOrigin(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var origin = context.RequestServices.GetRequiredService<AuditOrigin>();
+            origin.IpAddress = context.Connection.RemoteIpAddress?.ToString();
+            origin.UserAgent = context.Request.Headers.UserAgent.ToString();
+            origin.CorrelationId = context.TraceIdentifier;
+            return next(context);
+        });
+}

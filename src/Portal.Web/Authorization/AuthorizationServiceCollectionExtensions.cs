@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Portal.Web.Features.Organisations;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Authorization;
+
+internal static class AuthorizationServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.TenantId))
+            .AddPolicy(Policies.OrganisationAdmin, p => p.RequireAuthenticatedUser()
+                .RequireClaim(PortalClaims.OrganisationRole, nameof(OrganisationRole.Admin), nameof(OrganisationRole.Owner)))
+            .AddPolicy(Policies.OrganisationOwner, p => p.RequireAuthenticatedUser()
+                .RequireClaim(PortalClaims.OrganisationRole, nameof(OrganisationRole.Owner)))
+            .AddPolicy(Policies.Support, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Support, PlatformRoles.PlatformAdmin))
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.PlatformAdmin));
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Portal.Web.Authorization;
+
+/// <summary>Names of the authorization policies every page and endpoint declares.</summary>
+public static class Policies
+{
+    /// <summary>A signed-in person who belongs to an organisation.</summary>
+    public const string SignedIn = "SignedIn";
+
+    /// <summary>An organisation's Admin or Owner.</summary>
+    public const string OrganisationAdmin = "OrganisationAdmin";
+
+    /// <summary>An organisation's Owner.</summary>
+    public const string OrganisationOwner = "OrganisationOwner";
+
+    /// <summary>Operator staff who help users: Support or PlatformAdmin.</summary>
+    public const string Support = "Support";
+
+    /// <summary>Operator staff who run the platform.</summary>
+    public const string PlatformAdmin = "PlatformAdmin";
+}
+
+/// <summary>Platform roles (Identity roles) held by the operator organisation's staff.</summary>
+public static class PlatformRoles
+{
+    public const string Support = "Support";
+    public const string PlatformAdmin = "PlatformAdmin";
+
+    public static readonly IReadOnlyList<string> All = [Support, PlatformAdmin];
+}

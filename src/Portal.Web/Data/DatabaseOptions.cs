@@ -1,0 +1,17 @@
+namespace Portal.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Seed the demo organisations and users on start-up (Development only).</summary>
+    public bool SeedDemoData { get; set; }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Web.Data;
+
+internal static class DatabaseServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Portal is required when Database:Provider is SqlServer.");
+        }
+
+        builder.Services.AddDbContextFactory<PortalDbContext>(db => Configure(db, options.Provider, connectionString!), ServiceLifetime.Scoped);
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+
+        builder.Services.AddDataProtection().SetApplicationName("Portal");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            db.UseSqlServer(connectionString);
+        }
+        else
+        {
+            db.UseSqlite(connectionString);
+        }
+
+        // Migrations are hand-written and checked against the model by a test, so there is no snapshot to compare with.
+        db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/portal.db" : configured);
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Email;
+using Portal.Web.Features.Legal;
+using Portal.Web.Features.Organisations;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantContext tenant)
+    : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+
+    public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
+
+    public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Read by the tenant query filter at query time; throws when no tenant is known.</summary>
+    internal Guid CurrentTenantId => tenant.TenantId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<PortalUser>(user =>
+        {
+            user.Property(u => u.FirstName).HasMaxLength(100);
+            user.Property(u => u.LastName).HasMaxLength(100);
+        });
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.ApplyTenantFilters(() => CurrentTenantId);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit events are append-only: they cannot be changed or deleted.");
+            }
+
+            if (entry.Entity is ITenantOwned owned)
+            {
+                StampTenant(entry.State, owned, entry.Property(nameof(ITenantOwned.TenantId)).IsModified);
+            }
+        }
+    }
+
+    private void StampTenant(EntityState state, ITenantOwned owned, bool tenantModified)
+    {
+        if (state == EntityState.Added)
+        {
+            var current = tenant.TenantId;
+            if (owned.TenantId != Guid.Empty && owned.TenantId != current)
+            {
+                throw new InvalidOperationException("A row cannot be written into another organisation.");
+            }
+
+            owned.TenantId = current;
+        }
+        else if (state == EntityState.Modified && tenantModified)
+        {
+            throw new InvalidOperationException("A row cannot be moved to another organisation.");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Portal.Web.Email;
+
+public enum EmailTransportKind
+{
+    Pickup,
+    Smtp,
+}
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public EmailTransportKind Transport { get; set; } = EmailTransportKind.Pickup;
+
+    public string From { get; set; } = "Portal <no-reply@portal.test>";
+
+    /// <summary>Where the pickup transport writes messages; relative paths are under the content root.</summary>
+    public string PickupDirectory { get; set; } = "App_Data/mail";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>After this many failed attempts a message is dead-lettered for a platform admin to look at.</summary>
+    public int MaxAttempts { get; set; } = 8;
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "localhost";
+
+    public int Port { get; set; } = 25;
+
+    public bool EnableSsl { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}

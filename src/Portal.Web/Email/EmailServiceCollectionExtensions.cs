@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Portal.Web.Email;
+
+internal static class EmailServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortalEmail(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        services.AddScoped<EmailRenderer>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<PickupDirectoryTransport>();
+        services.AddSingleton<SmtpTransport>();
+        services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransportKind.Smtp
+            ? sp.GetRequiredService<SmtpTransport>()
+            : sp.GetRequiredService<PickupDirectoryTransport>());
+        services.AddSingleton<OutboxDelivery>();
+        services.AddHostedService<OutboxDispatcher>();
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Portal.Web.Data;
+
+namespace Portal.Web.Email;
+
+/// <summary>
+/// The only way business code sends mail: the message is added to the caller's context and saved in the caller's
+/// transaction; the dispatcher delivers it later.
+/// </summary>
+public sealed class Outbox(TimeProvider time)
+{
+    public OutboxMessage Add(PortalDbContext db, string to, RenderedEmail email, EmailCategory category, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            To = to,
+            Subject = email.Subject,
+            HtmlBody = email.Html,
+            TextBody = email.Text,
+            Headers = headers is { Count: > 0 } ? JsonSerializer.Serialize(headers) : null,
+            Category = category,
+            Status = OutboxStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+}

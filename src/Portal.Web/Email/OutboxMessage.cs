@@ -1,0 +1,46 @@
+namespace Portal.Web.Email;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    DeadLettered,
+}
+
+/// <summary>
+/// An email waiting to be delivered. Written in the same transaction as the change that caused it;
+/// the dispatcher leases rows so two app instances never deliver the same message.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+
+    public string To { get; set; } = "";
+
+    public string Subject { get; set; } = "";
+
+    public string HtmlBody { get; set; } = "";
+
+    public string TextBody { get; set; } = "";
+
+    /// <summary>Extra headers as JSON (for example List-Unsubscribe).</summary>
+    public string? Headers { get; set; }
+
+    public EmailCategory Category { get; set; }
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime NextAttemptAt { get; set; }
+
+    public string? LeaseOwner { get; set; }
+
+    public DateTime? LeaseExpiresAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+using Portal.Web.Features.Organisations;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Dashboard;
+
+public sealed record ActivityItem(long Sequence, DateTime OccurredAt, string Action, string? IpAddress, string? UserAgent, bool ByAnotherPerson);
+
+public sealed record DashboardSummary(string FirstName, string OrganisationName, OrganisationRole Role, IReadOnlyList<ActivityItem> RecentActivity);
+
+/// <summary>What the signed-in person sees first: who they are, their organisation and what happened to their account.</summary>
+public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
+{
+    public const int PageSize = 20;
+
+    public async Task<DashboardSummary?> GetSummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = currentUser.UserId ?? throw new InvalidOperationException("No one is signed in.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var me = await db.OrganisationMembers
+            .Where(m => m.UserId == userId)
+            .Select(m => new { m.User!.FirstName, m.Role, m.TenantId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (me is null)
+        {
+            return null;
+        }
+
+        var organisation = await db.Organisations.Where(o => o.Id == me.TenantId).Select(o => o.Name).FirstAsync(cancellationToken);
+        var activity = await ActivityQuery(db, userId, beforeSequence: null).Take(5).ToListAsync(cancellationToken);
+        return new DashboardSummary(me.FirstName, organisation, me.Role, activity);
+    }
+
+    /// <summary>The person's own account history, newest first, one keyset page at a time.</summary>
+    public async Task<IReadOnlyList<ActivityItem>> GetActivityAsync(long? beforeSequence, CancellationToken cancellationToken = default)
+    {
+        var userId = currentUser.UserId ?? throw new InvalidOperationException("No one is signed in.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ActivityQuery(db, userId, beforeSequence).Take(PageSize).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<ActivityItem> ActivityQuery(PortalDbContext db, string userId, long? beforeSequence) =>
+        db.AuditEvents.AsNoTracking()
+            .Where(e => e.SubjectId == userId && (beforeSequence == null || e.Sequence < beforeSequence))
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new ActivityItem(e.Sequence, e.OccurredAt, e.Action, e.IpAddress, e.UserAgent, e.ActorId != userId));
+}

@@ -1,0 +1,69 @@
+using Portal.Web.Account;
+using Portal.Web.Components;
+using Portal.Web.Email;
+using Portal.Web.Features.Dashboard;
+using Portal.Web.Tenancy;
+using Portal.Web.Audit;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Radzen;
+
+namespace Portal.Web;
+
+/// <summary>The web host's pipeline and UI services, kept out of Program.cs.</summary>
+internal static class PortalWeb
+{
+    public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddRadzenCookieThemeService(options =>
+        {
+            options.Name = "Portal.Theme";
+            options.Duration = TimeSpan.FromDays(365);
+        });
+        services.AddPortalLocalization();
+        services.AddPortalRateLimiting(builder.Configuration);
+        services.AddAntiforgery(options =>
+        {
+            // Secure whenever the request is (always in production, behind TLS); plain HTTP stays usable on a laptop.
+            options.Cookie.Name = "Portal.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddScoped<DashboardService>();
+        services.AddScoped<Portal.Web.Features.Legal.LegalDocuments>();
+        return builder;
+    }
+
+    public static WebApplication UsePortalWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseCurrentUser();
+        app.UseAuditOrigin();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapClientScript();
+        app.MapCultureEndpoint();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+
+namespace Portal.Web.Tenancy;
+
+/// <summary>
+/// Reads a person's organisation at sign-in, before any tenant is known: the one place that looks past the tenant
+/// filter, and only for the person signing in.
+/// </summary>
+internal static class TenantClaims
+{
+    public static async Task AddAsync(PortalDbContext db, string userId, ClaimsIdentity identity)
+    {
+        var membership = await db.OrganisationMembers
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(m => m.UserId == userId)
+            .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => new { m.TenantId, m.Role, o.Name })
+            .FirstOrDefaultAsync();
+        if (membership is null)
+        {
+            return;
+        }
+
+        identity.AddClaim(new Claim(PortalClaims.TenantId, membership.TenantId.ToString("D")));
+        identity.AddClaim(new Claim(PortalClaims.TenantName, membership.Name));
+        identity.AddClaim(new Claim(PortalClaims.OrganisationRole, membership.Role.ToString()));
+    }
+
+    public static async Task<Guid?> FindOrganisationAsync(PortalDbContext db, string userId) =>
+        await db.OrganisationMembers
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(m => m.UserId == userId)
+            .Select(m => (Guid?)m.TenantId)
+            .FirstOrDefaultAsync();
+}

@@ -1,0 +1,36 @@
+namespace Portal.Web.Tenancy;
+
+/// <summary>The organisation whose rows this scope may see. A missing tenant throws; it never defaults.</summary>
+public sealed class TenantContext(CurrentUser currentUser)
+{
+    private Guid? _override;
+
+    public bool HasTenant => _override is not null || TryReadClaim(out _);
+
+    public Guid TenantId
+    {
+        get
+        {
+            if (_override is { } id)
+            {
+                return id;
+            }
+
+            return TryReadClaim(out var tenant)
+                ? tenant
+                : throw new MissingTenantException();
+        }
+    }
+
+    /// <summary>Acts for one organisation for the rest of this scope (sign-up, seeding, background jobs).</summary>
+    public void Use(Guid tenantId) => _override = tenantId;
+
+    private bool TryReadClaim(out Guid tenant)
+    {
+        var value = currentUser.Principal.FindFirst(PortalClaims.TenantId)?.Value;
+        return Guid.TryParse(value, out tenant);
+    }
+}
+
+public sealed class MissingTenantException()
+    : InvalidOperationException("No organisation is known for this operation; tenant-owned data cannot be read or written.");
