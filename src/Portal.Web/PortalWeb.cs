@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Portal.Web.Account;
 using Portal.Web.Components;
 using Portal.Web.Email;
@@ -17,6 +19,9 @@ internal static class PortalWeb
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+
+        // Names and French text render as typed rather than as numeric character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRadzenCookieThemeService(options =>
         {
             options.Name = "Portal.Theme";

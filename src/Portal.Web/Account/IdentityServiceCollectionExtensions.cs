@@ -31,23 +31,7 @@ internal static class IdentityServiceCollectionExtensions
             })
             .AddIdentityCookies();
 
-        services.AddIdentityCore<PortalUser>(options =>
-            {
-                options.SignIn.RequireConfirmedEmail = true;
-                options.SignIn.RequireConfirmedAccount = true;
-                options.User.RequireUniqueEmail = true;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                options.Lockout.AllowedForNewUsers = true;
-
-                // Length over composition rules (OWASP ASVS 6.2).
-                options.Password.RequiredLength = 10;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-            })
+        services.AddIdentityCore<PortalUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
@@ -92,6 +76,25 @@ internal static class IdentityServiceCollectionExtensions
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         });
         return builder;
+    }
+
+    /// <summary>Identity's settings, shared with the schema tests so the model they compare is the app's.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.SignIn.RequireConfirmedEmail = true;
+        options.SignIn.RequireConfirmedAccount = true;
+        options.User.RequireUniqueEmail = true;
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        options.Lockout.AllowedForNewUsers = true;
+
+        // Length over composition rules (OWASP ASVS 6.2).
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
     }
 
     private static bool IsPastAbsoluteLifetime(CookieValidatePrincipalContext context)

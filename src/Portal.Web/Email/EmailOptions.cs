@@ -19,6 +19,9 @@ public sealed class EmailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>Whether this instance delivers mail in the background (tests drive delivery themselves).</summary>
+    public bool RunDispatcher { get; set; } = true;
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);

@@ -8,6 +8,11 @@ internal sealed class OutboxDispatcher(OutboxDelivery delivery, IOptions<EmailOp
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunDispatcher)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

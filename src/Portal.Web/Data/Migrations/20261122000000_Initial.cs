@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -8,6 +9,10 @@ namespace Portal.Web.Data.Migrations;
 [Migration("20261122000000_Initial")]
 public sealed class Initial : Migration
 {
+    // No snapshot: a target model that states only the EF version keeps SQL Server from adding
+    // pre-2.0 "IS NOT NULL" filters to unique indexes on required columns.
+    protected override void BuildTargetModel(ModelBuilder modelBuilder) => modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         IdentitySchema.Create(migrationBuilder);

@@ -109,14 +109,18 @@ internal static class IdentitySchema
         });
 
         mb.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
-        mb.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true, filter: null);
+        mb.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true, filter: NotNullOnSqlServer(mb, "NormalizedName"));
         mb.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
         mb.CreateIndex("IX_AspNetUserLogins_UserId", "AspNetUserLogins", "UserId");
         mb.CreateIndex("IX_AspNetUserPasskeys_UserId", "AspNetUserPasskeys", "UserId");
         mb.CreateIndex("IX_AspNetUserRoles_RoleId", "AspNetUserRoles", "RoleId");
         mb.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
-        mb.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true, filter: null);
+        mb.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true, filter: NotNullOnSqlServer(mb, "NormalizedUserName"));
     }
+
+    /// <summary>SQL Server treats NULLs as equal in unique indexes, so EF filters them out there (and only there).</summary>
+    private static string? NotNullOnSqlServer(MigrationBuilder mb, string column) =>
+        mb.ActiveProvider == "Microsoft.EntityFrameworkCore.SqlServer" ? $"[{column}] IS NOT NULL" : null;
 
     public static void Drop(MigrationBuilder mb)
     {

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>A browser-like client for static SSR forms: keeps cookies, fills the antiforgery token, posts forms.</summary>
+public sealed partial class PortalClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public PortalClient(PortalFactory factory, string baseAddress = "https://localhost")
+    {
+        Cookies = new CookieContainer();
+        _http = factory.CreateDefaultClient(new Uri(baseAddress), new CookieContainerHandler(Cookies));
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public HttpClient Http => _http;
+
+    public async Task<string> GetStringAsync(string path) => await (await _http.GetAsync(new Uri(path, UriKind.Relative))).Content.ReadAsStringAsync();
+
+    /// <summary>Loads the page, then posts the named form with the given fields (plus its hidden fields).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IDictionary<string, string> fields)
+    {
+        var page = await GetStringAsync(path);
+        var token = TokenPattern().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {path}.");
+        }
+
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+            ["_handler"] = formName,
+        };
+        foreach (Match hidden in HiddenPattern().Matches(page))
+        {
+            values.TryAdd(WebUtility.HtmlDecode(hidden.Groups["name"].Value), WebUtility.HtmlDecode(hidden.Groups["value"].Value));
+        }
+
+        return await _http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(values));
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password = "Demo-Passw0rd!", bool rememberMe = false)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password };
+        if (rememberMe)
+        {
+            fields["Input.RememberMe"] = "true";
+        }
+
+        return await SubmitAsync("/Account/Login", "login", fields);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>Input\\.[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenPattern();
+}
