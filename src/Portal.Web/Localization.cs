@@ -6,14 +6,14 @@ namespace Portal.Web;
 /// <summary>The UI languages Portal ships, and the endpoint that remembers a person's choice in a cookie.</summary>
 internal static class Localization
 {
-    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en"), new("fr")];
+    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en-GB"), new("fr")];
 
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.DefaultRequestCulture = new RequestCulture("en");
+            options.DefaultRequestCulture = new RequestCulture("en-GB");
             options.SupportedCultures = [.. SupportedCultures];
             options.SupportedUICultures = [.. SupportedCultures];
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];

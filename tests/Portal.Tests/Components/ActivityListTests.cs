@@ -1,0 +1,41 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Features.Dashboard;
+
+namespace Portal.Tests.Components;
+
+public sealed class ActivityListTests : IDisposable
+{
+    private readonly BunitContext _context = new();
+
+    public ActivityListTests() => _context.Services.AddLocalization();
+
+    [Fact]
+    public void An_empty_history_says_so()
+    {
+        var list = _context.Render<ActivityList>(p => p.Add(c => c.Events, []));
+
+        list.Markup.ShouldContain("No activity yet.");
+    }
+
+    [Fact]
+    public void Actions_are_described_in_words_and_details_appear_only_when_asked()
+    {
+        ActivityItem[] events =
+        [
+            new(2, new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc), "account.signed_in", "203.0.113.9", "Firefox", false),
+            new(1, new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc), "account.future_action", null, null, false),
+        ];
+
+        var list = _context.Render<ActivityList>(p => p.Add(c => c.Events, events).Add(c => c.ShowDetails, false));
+
+        list.FindAll(".activity-action").Select(e => e.TextContent).ShouldBe(["Signed in", "account.future_action"]);
+        list.FindAll("[data-testid=activity-details]").ShouldBeEmpty();
+
+        list.Render(p => p.Add(c => c.ShowDetails, true));
+
+        list.Find("[data-testid=activity-details]").TextContent.ShouldContain("203.0.113.9");
+    }
+
+    public void Dispose() => _context.Dispose();
+}
