@@ -37,6 +37,8 @@ internal static class PortalWeb
         });
         services.AddScoped<DashboardService>();
         services.AddScoped<Portal.Web.Features.Legal.LegalDocuments>();
+        services.AddScoped<Portal.Web.Features.Organisations.OrganisationOverview>();
+        services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         return builder;
     }
 

@@ -1,9 +1,28 @@
+using System.Runtime.CompilerServices;
 using Deque.AxeCore.Playwright;
 
 namespace Portal.EndToEnd;
 
 internal static class Accessibility
 {
+    private static readonly ConditionalWeakTable<IPage, List<string>> PolicyViolations = new();
+
+    /// <summary>Records every Content-Security-Policy refusal the browser reports for the page.</summary>
+    public static void WatchForPolicyViolations(IPage page)
+    {
+        var violations = PolicyViolations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+    }
+
     /// <summary>Runs axe on the page and fails on any serious or critical violation, naming each.</summary>
     public static async Task ShouldHaveNoSeriousViolationsAsync(this IPage page)
     {
@@ -13,5 +32,12 @@ internal static class Accessibility
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
             .ToList();
         serious.ShouldBeEmpty($"axe found serious or critical violations on {page.Url}");
+        if (PolicyViolations.TryGetValue(page, out var refused))
+        {
+            lock (refused)
+            {
+                refused.ShouldBeEmpty($"the browser refused content under the Content-Security-Policy on {page.Url}");
+            }
+        }
     }
 }

@@ -101,7 +101,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await page.ShouldHaveNoSeriousViolationsAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password)
+    internal static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Email" }).FillAsync(email);

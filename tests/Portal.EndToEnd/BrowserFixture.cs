@@ -28,7 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = "en-GB" });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        Accessibility.WatchForPolicyViolations(page);
+        return page;
     }
 
     public async Task DisposeAsync()

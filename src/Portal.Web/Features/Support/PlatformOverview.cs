@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+
+namespace Portal.Web.Features.Support;
+
+public sealed record PlatformCounts(int Organisations, int People, long AuditEvents);
+
+/// <summary>What support staff see first: the size of the platform and whether the audit chain is intact.</summary>
+public sealed class PlatformOverview(IDbContextFactory<PortalDbContext> dbFactory, AuditChainVerifier verifier)
+{
+    public async Task<PlatformCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return new PlatformCounts(
+            await db.Organisations.CountAsync(cancellationToken),
+            await db.Users.CountAsync(cancellationToken),
+            await db.AuditEvents.LongCountAsync(cancellationToken));
+    }
+
+    public Task<AuditVerification> VerifyAuditChainAsync(CancellationToken cancellationToken = default) => verifier.VerifyAsync(cancellationToken);
+}

@@ -1,0 +1,35 @@
+namespace Portal.EndToEnd;
+
+[Collection(PortalInChromium.Name)]
+public sealed class StaffJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Support_verifies_the_audit_chain_from_the_console()
+    {
+        var page = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(page, "support@portal.test", "Demo-Passw0rd!");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Support" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Support", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await page.GetByTestId("verify-audit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync("The chain is intact");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+    }
+
+    [Fact]
+    public async Task An_organisation_admin_sees_their_organisation_and_a_member_does_not_get_the_link()
+    {
+        var admin = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(admin, "admin@acme.test", "Demo-Passw0rd!");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "My organisation" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("organisation-title")).ToHaveTextAsync("Acme");
+        await admin.ShouldHaveNoSeriousViolationsAsync();
+
+        var member = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(member, "member@acme.test", "Demo-Passw0rd!");
+        await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "My organisation" })).ToHaveCountAsync(0);
+    }
+}

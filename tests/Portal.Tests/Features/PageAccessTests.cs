@@ -1,0 +1,79 @@
+using System.Net;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features;
+
+public sealed class PageAccessTests : IClassFixture<PageAccessTests.Server>
+{
+    private readonly PortalFactory _factory;
+
+    public PageAccessTests(Server server) => _factory = server.Factory;
+
+    public sealed class Server : IAsyncLifetime
+    {
+        public PortalFactory Factory { get; } = new();
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("/", null, "/Account/Login")]
+    [InlineData("/organisation", "member@acme.test", "/Account/AccessDenied")]
+    [InlineData("/organisation", "support@portal.test", "/Account/AccessDenied")]
+    [InlineData("/support", "owner@acme.test", "/Account/AccessDenied")]
+    [InlineData("/support", null, "/Account/Login")]
+    public async Task Pages_turn_away_people_without_the_policy(string path, string? email, string redirect)
+    {
+        using var client = new PortalClient(_factory);
+        if (email is not null)
+        {
+            await client.SignInAsync(email);
+        }
+
+        var response = await client.Http.GetAsync(new Uri(path, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.ShouldBe(redirect);
+    }
+
+    [Fact]
+    public async Task An_organisation_admin_sees_only_their_own_organisation()
+    {
+        using var client = new PortalClient(_factory);
+        await client.SignInAsync("admin@acme.test");
+
+        var page = await client.GetStringAsync("/organisation");
+
+        page.ShouldMatch("data-testid=\"organisation-title\"[^>]*>Acme<");
+        page.ShouldNotContain("Globex");
+        page.ShouldContain("data-testid=\"count-Member\"><strong>1</strong>");
+    }
+
+    [Theory]
+    [InlineData("support@portal.test")]
+    [InlineData("admin@portal.test")]
+    public async Task Support_staff_see_the_platform_overview(string email)
+    {
+        using var client = new PortalClient(_factory);
+        await client.SignInAsync(email);
+
+        var response = await client.Http.GetAsync(new Uri("/support", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Verify the audit chain");
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_kept_in_the_database_for_every_instance()
+    {
+        using var client = new PortalClient(_factory);
+        await client.SignInAsync("member@acme.test");
+
+        await using var db = _factory.CreateDbContext();
+
+        db.DataProtectionKeys.Count().ShouldBeGreaterThan(0);
+        db.DataProtectionKeys.First().Xml.ShouldContain("<key");
+    }
+}
