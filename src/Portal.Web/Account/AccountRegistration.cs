@@ -18,6 +18,7 @@ public sealed record Registration(string FirstName, string LastName, string Emai
 internal sealed class AccountRegistration(
     PortalDbContext db,
     UserManager<PortalUser> userManager,
+    UnknownAccountTiming timing,
     TenantContext tenant,
     AccountEmails emails,
     AuditLog audit,
@@ -28,6 +29,7 @@ internal sealed class AccountRegistration(
         var existing = await userManager.FindByEmailAsync(input.Email);
         if (existing is not null)
         {
+            timing.HashAsIfRegistering(input.Password);
             await emails.AddAlreadyRegisteredAsync(db, existing);
             await db.SaveChangesAsync();
             return IdentityResult.Success;

@@ -23,6 +23,7 @@ internal static class IdentityServiceCollectionExtensions
         services.AddScoped<AccountRegistration>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<SignInRecorder>();
+        services.AddScoped<UnknownAccountTiming>();
 
         services.AddAuthentication(options =>
             {
@@ -34,7 +35,7 @@ internal static class IdentityServiceCollectionExtensions
         services.AddIdentityCore<PortalUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 

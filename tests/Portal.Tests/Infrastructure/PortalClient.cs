@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Portal.Tests.Infrastructure;
@@ -9,10 +11,11 @@ public sealed partial class PortalClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public PortalClient(PortalFactory factory, string baseAddress = "https://localhost")
+    public PortalClient(PortalFactory factory, string baseAddress = "https://localhost", Action<IWebHostBuilder>? configure = null)
     {
         Cookies = new CookieContainer();
-        _http = factory.CreateDefaultClient(new Uri(baseAddress), new CookieContainerHandler(Cookies));
+        var app = configure is null ? factory : factory.WithWebHostBuilder(configure);
+        _http = app.CreateDefaultClient(new Uri(baseAddress), new CookieContainerHandler(Cookies));
     }
 
     public CookieContainer Cookies { get; }
