@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Portal.Web.Account;
 using Portal.Web.Components;
 using Portal.Web.Email;
+using Portal.Web.Features.Administration;
 using Portal.Web.Features.Dashboard;
 using Portal.Web.Tenancy;
 using Portal.Web.Audit;
@@ -36,6 +37,7 @@ internal static class PortalWeb
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<DashboardService>();
+        services.AddScoped<OutboxAdministration>();
         services.AddScoped<Portal.Web.Features.Legal.LegalDocuments>();
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationOverview>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();

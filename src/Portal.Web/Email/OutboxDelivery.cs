@@ -33,7 +33,10 @@ public sealed class OutboxDelivery(
         var delivered = 0;
         foreach (var id in due)
         {
-            if (await TryLeaseAsync(db, id, now, now + settings.LeaseDuration, cancellationToken))
+            // Read the clock per message: earlier sends in this pass may have been slow, and a lease dated from the
+            // start of the pass could already be expired when taken, letting another instance deliver it too.
+            var leasedAt = time.GetUtcNow().UtcDateTime;
+            if (await TryLeaseAsync(db, id, leasedAt, leasedAt + settings.LeaseDuration, cancellationToken))
             {
                 await DeliverAsync(db, id, cancellationToken);
                 delivered++;
@@ -43,9 +46,13 @@ public sealed class OutboxDelivery(
         return delivered;
     }
 
+    /// <summary>
+    /// Takes the message only if it is still due: since this pass listed it, another instance may have tried it
+    /// and pushed it back by its back-off, and that must hold here too.
+    /// </summary>
     private async Task<bool> TryLeaseAsync(PortalDbContext db, Guid id, DateTime now, DateTime until, CancellationToken cancellationToken) =>
         await db.OutboxMessages
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now))
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, InstanceId).SetProperty(m => m.LeaseExpiresAt, until), cancellationToken) == 1;
 
     private async Task DeliverAsync(PortalDbContext db, Guid id, CancellationToken cancellationToken)

@@ -14,5 +14,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LeaseOwner).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => new { m.Status, m.CreatedAt, m.Id });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
 
     public PortalFactory()
     {
@@ -37,6 +39,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces app services after the app registered its own (for example a test email transport).</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _serviceOverrides.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -54,6 +63,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in _serviceOverrides)
+            {
+                configure(services);
+            }
         });
     }
 
