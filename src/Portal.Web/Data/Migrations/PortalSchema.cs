@@ -96,6 +96,7 @@ internal static class PortalSchema
             LastError = t.Column<string>(maxLength: 2000, nullable: true),
         }, constraints: t => t.PrimaryKey("PK_OutboxMessages", x => x.Id));
         mb.CreateIndex("IX_OutboxMessages_Status_NextAttemptAt", "OutboxMessages", ["Status", "NextAttemptAt"]);
+        mb.CreateIndex("IX_OutboxMessages_Status_CreatedAt_Id", "OutboxMessages", ["Status", "CreatedAt", "Id"]);
 
         mb.CreateTable("DataProtectionKeys", t => new
         {
