@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+
+namespace Portal.Benchmarks;
+
+/// <summary>The real app on real Kestrel, bound to a free loopback port, in Production over a SQLite file of its own.</summary>
+internal sealed class PortalHost : WebApplicationFactory<global::Program>
+{
+    private readonly string _directory;
+
+    public PortalHost(string directory)
+    {
+        _directory = directory;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Times the start of every transaction the app begins.</summary>
+    public TransactionStartTimer TransactionStarts { get; } = new();
+
+    public string DatabasePath => Path.Combine(_directory, "portal.db");
+
+    /// <summary>Starts Kestrel and returns the address it listens on.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.Single());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Production);
+        builder.UseContentRoot(AppContentRoot());
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
+        // One client address makes every request; the per-address limit would otherwise stop the run after ten posts.
+        builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000000000");
+        // Keeps the printed table readable: start-up notices and the key ring's "no XML encryptor" warning say nothing about speed.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(db => db.AddInterceptors(TransactionStarts)));
+    }
+
+    /// <summary>
+    /// The factory looks for its manifest in the current directory, which is wherever <c>dotnet run</c> was started;
+    /// read it from beside the executable instead.
+    /// </summary>
+    private static string AppContentRoot()
+    {
+        var manifest = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json"));
+        var roots = JsonSerializer.Deserialize<Dictionary<string, string>>(manifest) ?? [];
+        var name = typeof(global::Program).Assembly.GetName().FullName;
+        return roots.TryGetValue(name, out var root) ? root : throw new InvalidOperationException($"No content root for {name} in MvcTestingAppManifest.json.");
+    }
+}
