@@ -6,17 +6,16 @@ using Portal.Web.Tenancy;
 namespace Portal.Web.Account;
 
 /// <summary>Audits each sign-in outcome against the account it concerns (when there is one).</summary>
-internal sealed class SignInRecorder(PortalDbContext db, UserManager<PortalUser> userManager, AuditLog audit)
+internal sealed class SignInRecorder(PortalDbContext db, ILookupNormalizer normalizer, AuditLog audit)
 {
     public async Task RecordAsync(string email, SignInResult result)
     {
-        var user = await userManager.FindByEmailAsync(email);
+        var account = await TenantClaims.FindAccountAsync(db, normalizer.NormalizeEmail(email));
         var action = result.Succeeded ? AuditActions.SignedIn
             : result.IsLockedOut ? AuditActions.LockedOut
             : AuditActions.SignInFailed;
-        var organisation = user is null ? null : await TenantClaims.FindOrganisationAsync(db, user.Id);
-        await audit.AppendAsync(db, new AuditRecord(action, SubjectId: user?.Id, OrganisationId: organisation, ActorId: user?.Id,
-            Target: user is null ? "unknown account" : null));
+        await audit.AppendAsync(db, new AuditRecord(action, SubjectId: account?.UserId, OrganisationId: account?.OrganisationId, ActorId: account?.UserId,
+            Target: account is null ? "unknown account" : null));
     }
 
     public async Task RecordSignOutAsync(string userId, Guid? organisationId) =>

@@ -12,14 +12,26 @@ namespace Portal.Web.Audit;
 /// </summary>
 public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimeProvider time)
 {
+    // SQLite has one writer at a time; queueing appenders here is cheaper than contending for its file lock.
+    private static readonly SemaphoreSlim SqliteAppends = new(1, 1);
+
     public async Task AppendAsync(PortalDbContext db, AuditRecord record, CancellationToken cancellationToken = default)
     {
         var ownTransaction = db.Database.CurrentTransaction is null;
-        IDbContextTransaction? transaction = ownTransaction
-            ? await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
-            : null;
+        var gated = ownTransaction && db.Database.IsSqlite();
+        if (gated)
+        {
+            await SqliteAppends.WaitAsync(cancellationToken);
+        }
+
+        IDbContextTransaction? transaction = null;
         try
         {
+            if (ownTransaction)
+            {
+                transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            }
+
             var tail = await db.AuditEvents.AsNoTracking()
                 .OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash })
@@ -55,6 +67,11 @@ public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimePr
             if (transaction is not null)
             {
                 await transaction.DisposeAsync();
+            }
+
+            if (gated)
+            {
+                SqliteAppends.Release();
             }
         }
     }

@@ -8,6 +8,8 @@ namespace Portal.Web.Data;
 
 internal static class DatabaseServiceCollectionExtensions
 {
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
+
     public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -43,7 +45,7 @@ internal static class DatabaseServiceCollectionExtensions
         }
         else
         {
-            db.UseSqlite(connectionString);
+            db.UseSqlite(connectionString).AddInterceptors(BusyTimeout);
         }
 
         // Migrations are hand-written and checked against the model by a test, so there is no snapshot to compare with.
