@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Data;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Audit;
 
@@ -72,6 +75,24 @@ public sealed class SignInTests : IAsyncLifetime
 
         expired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         expired.Headers.Location!.ToString().ShouldContain("/Account/Login");
+    }
+
+    [Fact]
+    public async Task A_changed_security_stamp_ends_existing_sign_ins_within_a_minute()
+    {
+        using var client = new PortalClient(_factory);
+        await client.SignInAsync("member@acme.test", rememberMe: true);
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("member@acme.test"))!);
+        }
+
+        _factory.Time.Advance(TimeSpan.FromSeconds(61));
+        var response = await client.Http.GetAsync(new Uri("/", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/Account/Login");
     }
 
     [Fact]
