@@ -1,0 +1,20 @@
+namespace Portal.Tests.Profiles.Photos;
+
+/// <summary>A bit-at-a-time CRC-32 (the one PNG uses), written independently of the table-driven one under test.</summary>
+internal static class TestCrc32
+{
+    public static uint Compute(ReadOnlySpan<byte> bytes)
+    {
+        var crc = uint.MaxValue;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1)));
+            }
+        }
+
+        return ~crc;
+    }
+}
