@@ -5,6 +5,7 @@ using Portal.Web.Components;
 using Portal.Web.Email;
 using Portal.Web.Features.Administration;
 using Portal.Web.Features.Dashboard;
+using Portal.Web.Features.Profiles;
 using Portal.Web.Tenancy;
 using Portal.Web.Audit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -41,6 +42,7 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Legal.LegalDocuments>();
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationOverview>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
+        services.AddProfiles();
         return builder;
     }
 
@@ -57,6 +59,7 @@ internal static class PortalWeb
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseOutputCache();
         app.UseCurrentUser();
         app.UseAuditOrigin();
         app.UseAuthorization();
@@ -69,6 +72,7 @@ internal static class PortalWeb
         app.MapStaticAssets();
         app.MapClientScript();
         app.MapCultureEndpoint();
+        app.MapProfiles();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -21,5 +21,6 @@ public static class AuditActions
     public const string PasswordReset = "account.password_reset";
     public const string SignedOut = "account.signed_out";
     public const string PreferencesChanged = "account.preferences_changed";
+    public const string ProfileUpdated = "profile.updated";
     public const string EmailRetried = "email.retried";
 }

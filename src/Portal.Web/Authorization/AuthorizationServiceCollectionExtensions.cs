@@ -15,7 +15,9 @@ internal static class AuthorizationServiceCollectionExtensions
             .AddPolicy(Policies.OrganisationOwner, p => p.RequireAuthenticatedUser()
                 .RequireClaim(PortalClaims.OrganisationRole, nameof(OrganisationRole.Owner)))
             .AddPolicy(Policies.Support, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Support, PlatformRoles.PlatformAdmin))
-            .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.PlatformAdmin));
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.PlatformAdmin))
+            .AddPolicy(Policies.ViewProfile, p => p.AddRequirements(new ViewProfileRequirement()));
+        services.AddSingleton<IAuthorizationHandler, ViewProfileHandler>();
         return services;
     }
 }

@@ -17,6 +17,9 @@ public static class Policies
 
     /// <summary>Operator staff who run the platform.</summary>
     public const string PlatformAdmin = "PlatformAdmin";
+
+    /// <summary>Resource-based: may this person see that profile (<see cref="ProfileAudience"/>)?</summary>
+    public const string ViewProfile = "ViewProfile";
 }
 
 /// <summary>Platform roles (Identity roles) held by the operator organisation's staff.</summary>

@@ -4,6 +4,7 @@ using Portal.Web.Audit;
 using Portal.Web.Email;
 using Portal.Web.Features.Legal;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Profiles;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Data;
@@ -24,6 +25,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Profile> Profiles => Set<Profile>();
 
     /// <summary>Read by the tenant query filter at query time; throws when no tenant is known.</summary>
     internal Guid CurrentTenantId => tenant.TenantId;

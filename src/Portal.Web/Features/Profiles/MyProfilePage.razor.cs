@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+using Portal.Web.Resources;
+
+namespace Portal.Web.Features.Profiles;
+
+public sealed partial class MyProfilePage
+{
+    private ProfileForm? form;
+    private EditContext? editContext;
+    private ValidationMessageStore? serverErrors;
+    private bool saving;
+    private bool saved;
+    private string? message;
+
+    [Inject] private ProfileService Profiles { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<Strings> Localizer { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        form = await Profiles.GetMineAsync();
+        editContext = new EditContext(form);
+        serverErrors = new ValidationMessageStore(editContext);
+        editContext.OnFieldChanged += (_, e) => serverErrors.Clear(e.FieldIdentifier);
+    }
+
+    private async Task SaveAsync()
+    {
+        saving = true;
+        saved = false;
+        serverErrors!.Clear();
+        var languageBefore = (await Profiles.GetMineAsync()).Language;
+        var result = await Profiles.UpdateMineAsync(form!);
+        saving = false;
+        if (!result.Succeeded)
+        {
+            foreach (var (field, error) in result.Errors)
+            {
+                serverErrors.Add(editContext!.Field(field), error);
+            }
+
+            editContext!.NotifyValidationStateChanged();
+            message = Localizer["Profile_NotSaved"];
+            return;
+        }
+
+        saved = true;
+        message = result.ChangedFields.Count == 0 ? Localizer["Profile_NothingChanged"] : Localizer["Profile_Saved"];
+        var language = form!.Language;
+        if (language is not null && language != languageBefore)
+        {
+            Navigation.NavigateTo($"culture/set?culture={Uri.EscapeDataString(language)}&returnUrl={Uri.EscapeDataString("/account/profile")}", forceLoad: true);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+using Portal.Web.Resources;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Profiles;
+
+public sealed record ProfileUpdate(bool Succeeded, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> ChangedFields)
+{
+    public static ProfileUpdate Invalid(IReadOnlyDictionary<string, string> errors) => new(false, errors, []);
+}
+
+/// <summary>
+/// Reads and changes a person's profile: the only writer of profile data, so every change is validated on the server
+/// and audited with the names of the fields that changed. Administrators' edits (a later capability) come here too.
+/// </summary>
+public sealed class ProfileService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    AuditLog audit,
+    IServiceProvider services,
+    IStringLocalizer<Strings> localizer,
+    IOutputCacheStore outputCache,
+    TimeProvider time)
+{
+    public const string PublicProfilesTag = "public-profiles";
+
+    public async Task<ProfileForm> GetMineAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = MyId();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        return ProfileForm.From(user, profile);
+    }
+
+    public Task<ProfileUpdate> UpdateMineAsync(ProfileForm form, CancellationToken cancellationToken = default) =>
+        UpdateAsync(MyId(), form, cancellationToken);
+
+    private async Task<ProfileUpdate> UpdateAsync(string userId, ProfileForm form, CancellationToken cancellationToken)
+    {
+        var errors = Validate(form);
+        if (errors.Count > 0)
+        {
+            return ProfileUpdate.Invalid(errors);
+        }
+
+        var input = form.Normalized();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var before = ProfileForm.From(user, profile);
+
+        var normalizedUsername = input.Username is null ? null : ProfileRules.NormalizeUsername(input.Username);
+        if (normalizedUsername is not null && normalizedUsername != profile?.NormalizedUsername
+            && await db.Profiles.AnyAsync(p => p.NormalizedUsername == normalizedUsername, cancellationToken))
+        {
+            return ProfileUpdate.Invalid(new Dictionary<string, string> { [nameof(ProfileForm.Username)] = localizer["Profile_UsernameTaken"] });
+        }
+
+        var changed = typeof(ProfileForm).GetProperties()
+            .Where(p => !Equals(p.GetValue(before), p.GetValue(input)))
+            .Select(p => p.Name)
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return new ProfileUpdate(true, new Dictionary<string, string>(), []);
+        }
+
+        if (profile is null)
+        {
+            profile = new Profile { UserId = userId };
+            db.Add(profile);
+        }
+
+        Apply(input, user, profile, normalizedUsername);
+        var organisation = await TenantClaims.FindOrganisationAsync(db, userId);
+        try
+        {
+            await audit.AppendAsync(db, new AuditRecord(AuditActions.ProfileUpdated, SubjectId: userId, OrganisationId: organisation, ChangedFields: changed), cancellationToken);
+        }
+        catch (DbUpdateException) when (normalizedUsername is not null)
+        {
+            // Someone took the username between the check and the save; nothing was written.
+            return ProfileUpdate.Invalid(new Dictionary<string, string> { [nameof(ProfileForm.Username)] = localizer["Profile_UsernameTaken"] });
+        }
+
+        await outputCache.EvictByTagAsync(PublicProfilesTag, cancellationToken);
+        return new ProfileUpdate(true, new Dictionary<string, string>(), changed);
+    }
+
+    private Dictionary<string, string> Validate(ProfileForm form)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form, services, null), results, validateAllProperties: true);
+        return results
+            .SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(member => (member, message: r.ErrorMessage ?? "")))
+            .GroupBy(e => e.member)
+            .ToDictionary(g => g.Key, g => g.First().message);
+    }
+
+    private void Apply(ProfileForm input, PortalUser user, Profile profile, string? normalizedUsername)
+    {
+        user.FirstName = input.FirstName;
+        user.LastName = input.LastName;
+        profile.DisplayName = input.DisplayName;
+        profile.Username = input.Username;
+        profile.NormalizedUsername = normalizedUsername;
+        profile.Phone = input.Phone;
+        profile.AddressLine1 = input.AddressLine1;
+        profile.AddressLine2 = input.AddressLine2;
+        profile.PostalCode = input.PostalCode;
+        profile.City = input.City;
+        profile.Country = input.Country;
+        profile.JobTitle = input.JobTitle;
+        profile.Company = input.Company;
+        profile.Bio = input.Bio;
+        profile.Language = input.Language;
+        profile.TimeZone = input.TimeZone;
+        profile.PreferredContact = input.PreferredContact;
+        profile.Visibility = input.Visibility;
+        profile.AllowSearchIndexing = input.AllowSearchIndexing;
+        profile.ShowJobTitle = input.ShowJobTitle;
+        profile.ShowCompany = input.ShowCompany;
+        profile.ShowBio = input.ShowBio;
+        profile.UpdatedAt = time.GetUtcNow().UtcDateTime;
+    }
+
+    private string MyId() => currentUser.UserId ?? throw new InvalidOperationException("No one is signed in.");
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Portal.Web.Features.Profiles;
+
+/// <summary>Profile services, the public profile cache policy, /sitemap.xml and /robots.txt.</summary>
+internal static class ProfilesEndpoints
+{
+    public const string PublicProfileCachePolicy = "public-profile";
+    private const int SitemapPage = 1000;
+
+    public static IServiceCollection AddProfiles(this IServiceCollection services)
+    {
+        services.AddScoped<ProfileService>();
+        services.AddScoped<PublicProfiles>();
+        services.AddOutputCache(options => options.AddPolicy(PublicProfileCachePolicy, policy => policy
+            .Expire(TimeSpan.FromMinutes(10))
+            .Tag(ProfileService.PublicProfilesTag)
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
+        return services;
+    }
+
+    public static void MapProfiles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/robots.txt", (HttpContext context) =>
+            Results.Text($"User-agent: *\nAllow: /u/\nDisallow: /\nSitemap: {BaseUrl(context)}/sitemap.xml\n", "text/plain", Encoding.UTF8))
+            .AllowAnonymous();
+
+        endpoints.MapGet("/sitemap.xml", async (HttpContext context, PublicProfiles profiles) =>
+        {
+            context.Response.ContentType = "application/xml; charset=utf-8";
+            await using var xml = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
+            await xml.WriteStartDocumentAsync();
+            await xml.WriteStartElementAsync(null, "urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            string? after = null;
+            while (true)
+            {
+                var page = await profiles.IndexableAsync(after, SitemapPage, context.RequestAborted);
+                foreach (var (username, updatedAt) in page)
+                {
+                    await xml.WriteStartElementAsync(null, "url", null);
+                    await xml.WriteElementStringAsync(null, "loc", null, $"{BaseUrl(context)}/u/{Uri.EscapeDataString(username)}");
+                    await xml.WriteElementStringAsync(null, "lastmod", null, updatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    await xml.WriteEndElementAsync();
+                }
+
+                if (page.Count < SitemapPage)
+                {
+                    break;
+                }
+
+                after = ProfileRules.NormalizeUsername(page[^1].Username);
+            }
+
+            await xml.WriteEndElementAsync();
+            await xml.WriteEndDocumentAsync();
+        }).AllowAnonymous();
+    }
+
+    private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Profiles;
+using Portal.Web.Tenancy;
+
+namespace Portal.Tests.Profiles;
+
+/// <summary>Edits a person's profile through the real service, as that person.</summary>
+internal static class ProfileHarness
+{
+    public static async Task<ProfileUpdate> EditProfileAsync(this PortalFactory factory, string email, Action<ProfileForm> change)
+    {
+        string userId;
+        await using (var db = factory.CreateDbContext())
+        {
+            userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        }
+
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal =
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
+        var profiles = scope.ServiceProvider.GetRequiredService<ProfileService>();
+        var form = await profiles.GetMineAsync();
+        change(form);
+        return await profiles.UpdateMineAsync(form);
+    }
+}
