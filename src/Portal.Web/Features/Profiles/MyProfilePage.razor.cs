@@ -28,6 +28,12 @@ public sealed partial class MyProfilePage
         editContext.OnFieldChanged += (_, e) => serverErrors.Clear(e.FieldIdentifier);
     }
 
+    private void ShowNotSaved()
+    {
+        saved = false;
+        message = Localizer["Profile_NotSaved"];
+    }
+
     private async Task SaveAsync()
     {
         saving = true;

@@ -1,0 +1,37 @@
+namespace Portal.EndToEnd;
+
+[Collection(PortalInChromium.Name)]
+public sealed class ProfileJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_member_edits_their_profile_makes_it_public_and_indexable_and_anyone_can_read_it()
+    {
+        var page = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(page, "owner@globex.test", "Demo-Passw0rd!");
+        await page.GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Username" }).FillAsync("gina-globex");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Job title" }).FillAsync("Chief Widget Officer");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Phone" }).FillAsync("12345");
+        await page.GetByTestId("save-profile").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("profile-status")).ToContainTextAsync("Nothing was saved");
+        await Assertions.Expect(page.GetByText("international format, starting with +")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Phone" }).FillAsync("+44 20 7946 0958");
+        await page.GetByLabel("Anyone with the link").CheckAsync();
+        await page.GetByLabel("Let search engines index my page").CheckAsync();
+        await page.GetByTestId("save-profile").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("profile-status")).ToContainTextAsync("Your profile is saved");
+
+        var visitor = await fixture.NewPageAsync();
+        var response = await visitor.GotoAsync("/u/gina-globex");
+        response!.Status.ShouldBe(200);
+        (await response.AllHeadersAsync()).ContainsKey("x-robots-tag").ShouldBeFalse();
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Gina Globex" })).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.GetByText("Chief Widget Officer")).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.Locator("meta[name=robots]")).ToHaveCountAsync(0);
+        await visitor.ShouldHaveNoSeriousViolationsAsync();
+    }
+}
