@@ -8,13 +8,18 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
+    private const string PolicyOverride = "portal:content-security-policy";
+
+    /// <summary>Gives one response a stricter policy of its own (profile photos are sandboxed, for example).</summary>
+    public static void UseContentSecurityPolicy(this HttpContext context, string policy) => context.Items[PolicyOverride] = policy;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Items.TryGetValue(PolicyOverride, out var own) && own is string policy ? policy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -1,3 +1,5 @@
+using Portal.Tests.Profiles.Photos;
+
 namespace Portal.EndToEnd;
 
 [Collection(PortalInChromium.Name)]
@@ -25,6 +27,12 @@ public sealed class ProfileJourneyTests(BrowserFixture fixture)
         await page.GetByTestId("save-profile").ClickAsync();
         await Assertions.Expect(page.GetByTestId("profile-status")).ToContainTextAsync("Your profile is saved");
 
+        await page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = "notes.jpg", MimeType = "image/jpeg", Buffer = "MZ this is a program"u8.ToArray() });
+        await Assertions.Expect(page.GetByTestId("photo-status")).ToContainTextAsync("not a photo");
+        await page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = "me.png", MimeType = "image/png", Buffer = PngSample.Photo(96, 96) });
+        await Assertions.Expect(page.GetByTestId("photo-status")).ToContainTextAsync("Your photo is saved");
+        await Assertions.Expect(page.GetByTestId("profile-photo")).ToBeVisibleAsync();
+
         var visitor = await fixture.NewPageAsync();
         var response = await visitor.GotoAsync("/u/gina-globex");
         response!.Status.ShouldBe(200);
@@ -32,6 +40,7 @@ public sealed class ProfileJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Gina Globex" })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.GetByText("Chief Widget Officer")).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Locator("meta[name=robots]")).ToHaveCountAsync(0);
+        (await visitor.Locator("img.profile-photo").EvaluateAsync<int>("img => img.naturalWidth")).ShouldBe(96);
         await visitor.ShouldHaveNoSeriousViolationsAsync();
     }
 }

@@ -28,6 +28,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Profile> Profiles => Set<Profile>();
 
+    public DbSet<ProfilePhoto> ProfilePhotos => Set<ProfilePhoto>();
+
     /// <summary>Read by the tenant query filter at query time; throws when no tenant is known.</summary>
     internal Guid CurrentTenantId => tenant.TenantId;
 

@@ -12,18 +12,32 @@ internal static class ProfileHarness
 {
     public static async Task<ProfileUpdate> EditProfileAsync(this PortalFactory factory, string email, Action<ProfileForm> change)
     {
+        using var scope = await factory.ScopeForAsync(email);
+        var profiles = scope.ServiceProvider.GetRequiredService<ProfileService>();
+        var form = await profiles.GetMineAsync();
+        change(form);
+        return await profiles.UpdateMineAsync(form);
+    }
+
+    public static async Task<PhotoUpload> UploadPhotoAsync(this PortalFactory factory, string email, byte[] content)
+    {
+        using var scope = await factory.ScopeForAsync(email);
+        using var stream = new MemoryStream(content);
+        return await scope.ServiceProvider.GetRequiredService<ProfilePhotoService>().UploadMineAsync(stream);
+    }
+
+    /// <summary>A service scope acting as the given person.</summary>
+    public static async Task<IServiceScope> ScopeForAsync(this PortalFactory factory, string email)
+    {
         string userId;
         await using (var db = factory.CreateDbContext())
         {
             userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         }
 
-        using var scope = factory.Services.CreateScope();
+        var scope = factory.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal =
             new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
-        var profiles = scope.ServiceProvider.GetRequiredService<ProfileService>();
-        var form = await profiles.GetMineAsync();
-        change(form);
-        return await profiles.UpdateMineAsync(form);
+        return scope;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Portal.Web.Data.Migrations;
 
-/// <summary>People's profiles: contact details, preferences and the public page's visibility.</summary>
+/// <summary>People's profiles (contact details, preferences, the public page's visibility) and profile photos.</summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261122010000_Profiles")]
 public sealed class Profiles : Migration
@@ -43,6 +43,21 @@ public sealed class Profiles : Migration
             t.ForeignKey("FK_Profiles_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
         });
 
+        migrationBuilder.CreateTable("ProfilePhotos", t => new
+        {
+            UserId = t.Column<string>(maxLength: 450, nullable: false),
+            ContentType = t.Column<string>(maxLength: 20, nullable: false),
+            Content = t.Column<byte[]>(nullable: false),
+            Width = t.Column<int>(nullable: false),
+            Height = t.Column<int>(nullable: false),
+            UpdatedAt = t.Column<DateTime>(nullable: false),
+            Version = t.Column<string>(maxLength: 16, nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_ProfilePhotos", x => x.UserId);
+            t.ForeignKey("FK_ProfilePhotos_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+        });
+
         // SQL Server treats NULLs as equal in unique indexes, so EF filters them out there (and only there).
         var sqlServer = migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.SqlServer";
         migrationBuilder.CreateIndex("IX_Profiles_NormalizedUsername", "Profiles", "NormalizedUsername", unique: true,
@@ -51,5 +66,9 @@ public sealed class Profiles : Migration
             ["Visibility", "AllowSearchIndexing", "NormalizedUsername"]);
     }
 
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("Profiles");
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable("ProfilePhotos");
+        migrationBuilder.DropTable("Profiles");
+    }
 }

@@ -30,3 +30,15 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.HasIndex(p => new { p.Visibility, p.AllowSearchIndexing, p.NormalizedUsername });
     }
 }
+
+internal sealed class ProfilePhotoConfiguration : IEntityTypeConfiguration<ProfilePhoto>
+{
+    public void Configure(EntityTypeBuilder<ProfilePhoto> builder)
+    {
+        builder.HasKey(p => p.UserId);
+        builder.Property(p => p.UserId).HasMaxLength(450);
+        builder.HasOne<Portal.Web.Data.PortalUser>().WithOne().HasForeignKey<ProfilePhoto>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.ContentType).HasMaxLength(20);
+        builder.Property(p => p.Version).HasMaxLength(16);
+    }
+}

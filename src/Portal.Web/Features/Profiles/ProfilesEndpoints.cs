@@ -15,6 +15,7 @@ internal static class ProfilesEndpoints
     {
         services.AddScoped<ProfileService>();
         services.AddScoped<PublicProfiles>();
+        services.AddScoped<ProfilePhotoService>();
         services.AddOutputCache(options => options.AddPolicy(PublicProfileCachePolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(10))
             .Tag(ProfileService.PublicProfilesTag)
@@ -24,6 +25,7 @@ internal static class ProfilesEndpoints
 
     public static void MapProfiles(this IEndpointRouteBuilder endpoints)
     {
+        MapPhotos(endpoints);
         endpoints.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text($"User-agent: *\nAllow: /u/\nDisallow: /\nSitemap: {BaseUrl(context)}/sitemap.xml\n", "text/plain", Encoding.UTF8))
             .AllowAnonymous();
@@ -57,6 +59,28 @@ internal static class ProfilesEndpoints
             await xml.WriteEndElementAsync();
             await xml.WriteEndDocumentAsync();
         }).AllowAnonymous();
+    }
+
+    private static void MapPhotos(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/u/{username}/photo", async (string username, HttpContext context, ProfilePhotoService photos) =>
+            Serve(context, await photos.FindForAsync(username, context.User, context.RequestAborted))).AllowAnonymous();
+
+        endpoints.MapGet("/account/photo", async (HttpContext context, ProfilePhotoService photos) =>
+            Serve(context, await photos.FindMineAsync(context.RequestAborted))).RequireAuthorization(Authorization.Policies.SignedIn);
+    }
+
+    /// <summary>Always the stored, checked content type; never sniffed, never run as a document.</summary>
+    private static IResult Serve(HttpContext context, ProfilePhoto? photo)
+    {
+        if (photo is null)
+        {
+            return Results.NotFound();
+        }
+
+        context.UseContentSecurityPolicy("default-src 'none'; sandbox");
+        context.Response.Headers.CacheControl = "private, no-cache";
+        return Results.Bytes(photo.Content, photo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Version}\""));
     }
 
     private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
