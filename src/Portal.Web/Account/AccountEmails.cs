@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
@@ -15,7 +14,7 @@ internal sealed class AccountEmails(
     UserManager<PortalUser> userManager,
     EmailRenderer renderer,
     Outbox outbox,
-    NavigationManager navigation,
+    PortalLinks links,
     IStringLocalizer<Strings> localizer)
 {
     public async Task AddConfirmationAsync(PortalDbContext db, PortalUser user)
@@ -57,6 +56,5 @@ internal sealed class AccountEmails(
 
     private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
-    private string Link(string path, Dictionary<string, object?> query) =>
-        navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri(path).AbsoluteUri, query);
+    private string Link(string path, Dictionary<string, string?> query) => links.To(path, query);
 }

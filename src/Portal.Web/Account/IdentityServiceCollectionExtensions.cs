@@ -24,6 +24,8 @@ internal static class IdentityServiceCollectionExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<SignInRecorder>();
         services.AddScoped<UnknownAccountTiming>();
+        services.AddScoped<EmailChange>();
+        services.AddScoped<EmailChange.Notices>();
 
         services.AddAuthentication(options =>
             {

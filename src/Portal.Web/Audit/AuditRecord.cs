@@ -22,6 +22,9 @@ public static class AuditActions
     public const string SignedOut = "account.signed_out";
     public const string PreferencesChanged = "account.preferences_changed";
     public const string ProfileUpdated = "profile.updated";
+    public const string EmailChangeRequested = "account.email_change_requested";
+    public const string EmailChanged = "account.email_changed";
+    public const string EmailChangeUndone = "account.email_change_undone";
     public const string ProfilePhotoChanged = "profile.photo_changed";
     public const string ProfilePhotoRemoved = "profile.photo_removed";
     public const string EmailRetried = "email.retried";

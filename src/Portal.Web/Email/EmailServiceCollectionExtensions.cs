@@ -10,6 +10,7 @@ internal static class EmailServiceCollectionExtensions
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailRenderer>();
         services.AddSingleton<Outbox>();
+        services.AddScoped<PortalLinks>();
         services.AddSingleton<PickupDirectoryTransport>();
         services.AddSingleton<SmtpTransport>();
         services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Transport == EmailTransportKind.Smtp

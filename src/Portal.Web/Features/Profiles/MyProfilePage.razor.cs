@@ -8,6 +8,7 @@ namespace Portal.Web.Features.Profiles;
 public sealed partial class MyProfilePage
 {
     private ProfileForm? form;
+    private string email = "";
     private EditContext? editContext;
     private ValidationMessageStore? serverErrors;
     private bool saving;
@@ -23,6 +24,7 @@ public sealed partial class MyProfilePage
     protected override async Task OnInitializedAsync()
     {
         form = await Profiles.GetMineAsync();
+        email = await Profiles.GetMyEmailAsync();
         editContext = new EditContext(form);
         serverErrors = new ValidationMessageStore(editContext);
         editContext.OnFieldChanged += (_, e) => serverErrors.Clear(e.FieldIdentifier);

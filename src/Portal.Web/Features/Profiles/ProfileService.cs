@@ -38,6 +38,13 @@ public sealed class ProfileService(
         return ProfileForm.From(user, profile);
     }
 
+    public async Task<string> GetMyEmailAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = MyId();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync(cancellationToken);
+    }
+
     public Task<ProfileUpdate> UpdateMineAsync(ProfileForm form, CancellationToken cancellationToken = default) =>
         UpdateAsync(MyId(), form, cancellationToken);
 

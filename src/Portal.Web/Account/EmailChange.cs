@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+using Portal.Web.Email;
+using Portal.Web.Email.Templates;
+using Portal.Web.Resources;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Account;
+
+public enum EmailChangeRequest
+{
+    Sent,
+    WrongPassword,
+    SameAddress,
+    InvalidAddress,
+}
+
+/// <summary>
+/// Changing the sign-in address: asked for with the current password, confirmed from the new inbox, announced to the
+/// old one, which can undo it. Until confirmation the old address stays the login. Each step runs in its own scope, so
+/// nothing holds a database context for a circuit.
+/// </summary>
+public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, PortalLinks links, IStringLocalizer<Strings> localizer)
+{
+    public async Task<EmailChangeRequest> RequestAsync(string newEmail, string currentPassword)
+    {
+        newEmail = newEmail.Trim();
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(newEmail) || newEmail.Length > 256)
+        {
+            return EmailChangeRequest.InvalidAddress;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var (users, db) = Services(scope);
+        var user = await users.FindByIdAsync(currentUser.UserId ?? throw new InvalidOperationException("No one is signed in."))
+            ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        var check = await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            return EmailChangeRequest.WrongPassword;
+        }
+
+        if (string.Equals(users.NormalizeEmail(newEmail), user.NormalizedEmail, StringComparison.Ordinal))
+        {
+            return EmailChangeRequest.SameAddress;
+        }
+
+        var emails = scope.ServiceProvider.GetRequiredService<Notices>();
+        if (await users.FindByEmailAsync(newEmail) is { } owner)
+        {
+            // Same answer as a free address; the address's owner hears of the attempt instead.
+            await emails.AddAsync(db, owner.Email!, owner.FirstName, localizer["EmailChange_TakenSubject"], [localizer["EmailChange_TakenBody"]]);
+        }
+        else
+        {
+            var token = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+            await emails.AddAsync(db, newEmail, user.FirstName, localizer["EmailChange_ConfirmSubject"], [localizer["EmailChange_ConfirmBody"]],
+                localizer["EmailChange_ConfirmButton"], Link("Account/ConfirmEmailChange", new() { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = token }));
+            await emails.AddAsync(db, user.Email!, user.FirstName, localizer["EmailChange_RequestedSubject"], [localizer["EmailChange_RequestedBody", newEmail]]);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(AuditActions.EmailChangeRequested,
+            SubjectId: user.Id, OrganisationId: await TenantClaims.FindOrganisationAsync(db, user.Id)));
+        return EmailChangeRequest.Sent;
+    }
+
+    /// <summary>Applies a confirmed change and tells the old address how to undo it. False when the link is not valid.</summary>
+    public async Task<bool> ConfirmAsync(string userId, string newEmail, string code) =>
+        await ApplyAsync(userId, newEmail, code, AuditActions.EmailChanged, notifyOldAddress: true);
+
+    /// <summary>Puts the old address back from the link sent to it, and signs the account out everywhere.</summary>
+    public async Task<bool> UndoAsync(string userId, string oldEmail, string code) =>
+        await ApplyAsync(userId, oldEmail, code, AuditActions.EmailChangeUndone, notifyOldAddress: false);
+
+    private async Task<bool> ApplyAsync(string userId, string email, string code, string action, bool notifyOldAddress)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var (users, db) = Services(scope);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !TryDecode(code, out var token))
+        {
+            return false;
+        }
+
+        var oldEmail = user.Email!;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var changed = await users.ChangeEmailAsync(user, email, token);
+        if (!changed.Succeeded || !(await users.SetUserNameAsync(user, email)).Succeeded)
+        {
+            return false;
+        }
+
+        if (notifyOldAddress)
+        {
+            var undo = Encode(await users.GenerateChangeEmailTokenAsync(user, oldEmail));
+            await scope.ServiceProvider.GetRequiredService<Notices>().AddAsync(db, oldEmail, user.FirstName, localizer["EmailChange_DoneSubject"], [localizer["EmailChange_DoneBody", email]],
+                localizer["EmailChange_UndoButton"], Link("Account/UndoEmailChange", new() { ["userId"] = user.Id, ["email"] = oldEmail, ["code"] = undo }));
+        }
+
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(action, SubjectId: user.Id,
+            OrganisationId: await TenantClaims.FindOrganisationAsync(db, user.Id), ActorId: user.Id, ChangedFields: ["Email"]));
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    private static (UserManager<PortalUser> Users, PortalDbContext Db) Services(AsyncServiceScope scope) =>
+        (scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+
+    private static string Encode(string token) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
+
+    private static bool TryDecode(string code, out string token)
+    {
+        try
+        {
+            token = AccountEmails.Decode(code);
+            return true;
+        }
+        catch (FormatException)
+        {
+            token = "";
+            return false;
+        }
+    }
+
+    private string Link(string path, Dictionary<string, string?> query) => links.To(path, query);
+
+    /// <summary>Renders a short account notice into the outbox, in the caller's transaction.</summary>
+    internal sealed class Notices(EmailRenderer renderer, Outbox outbox)
+    {
+        public async Task AddAsync(PortalDbContext db, string to, string name, string subject, IReadOnlyList<string> paragraphs, string? linkText = null, string? link = null)
+        {
+            var email = await renderer.RenderAsync<AccountNoticeMessage>(subject, new Dictionary<string, object?>
+            {
+                [nameof(AccountNoticeMessage.Name)] = name,
+                [nameof(AccountNoticeMessage.Lines)] = paragraphs,
+                [nameof(AccountNoticeMessage.LinkText)] = linkText,
+                [nameof(AccountNoticeMessage.Link)] = link,
+            });
+            outbox.Add(db, to, email, EmailCategory.AccountSecurity);
+        }
+    }
+}
