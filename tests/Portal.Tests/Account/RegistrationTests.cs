@@ -6,14 +6,8 @@ using Portal.Web.Features.Organisations;
 
 namespace Portal.Tests.Account;
 
-public sealed class RegistrationTests : IAsyncLifetime
+public sealed class RegistrationTests : AppTest
 {
-    private readonly PortalFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     public static Dictionary<string, string> Form(string email, bool adult = true, bool terms = true, bool promotions = false)
     {
         var form = new Dictionary<string, string>
@@ -45,13 +39,13 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task Registering_creates_the_person_their_organisation_as_owner_and_their_acceptances()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         var response = await client.SubmitAsync("/Account/Register", "register", Form("zoe@example.test"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldEndWith("Account/RegisterConfirmation");
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var user = await db.Users.SingleAsync(u => u.Email == "zoe@example.test");
         user.FirstName.ShouldBe("Zoë");
         user.EmailConfirmed.ShouldBeFalse();
@@ -67,11 +61,11 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task Registering_queues_a_welcome_email_with_a_confirmation_link()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         await client.SubmitAsync("/Account/Register", "register", Form("welcome@example.test"));
 
-        var message = (await _factory.ToAsync("welcome@example.test")).ShouldHaveSingleItem();
+        var message = (await Factory.ToAsync("welcome@example.test")).ShouldHaveSingleItem();
         message.Subject.ShouldContain("confirm");
         message.LinkTo("/Account/ConfirmEmail").ShouldContain("code=");
         message.TextBody.ShouldContain("/Account/ConfirmEmail");
@@ -80,18 +74,18 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task The_promotional_opt_in_is_recorded_only_when_ticked()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         await client.SubmitAsync("/Account/Register", "register", Form("promo@example.test", promotions: true));
 
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         (await db.Users.SingleAsync(u => u.Email == "promo@example.test")).PromotionalEmailOptIn.ShouldBeTrue();
     }
 
     [Fact]
     public async Task Someone_under_13_is_refused_and_nothing_is_stored()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         var response = await client.SubmitAsync("/Account/Register", "register", Form("child@example.test", adult: false));
 
@@ -103,7 +97,7 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task Registration_without_accepting_the_terms_is_refused_and_nothing_is_stored()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         var response = await client.SubmitAsync("/Account/Register", "register", Form("noterms@example.test", terms: false));
 
@@ -114,7 +108,7 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task A_short_password_is_refused_with_a_clear_message()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
         var form = Form("short@example.test");
         form["Input.Password"] = form["Input.ConfirmPassword"] = "short";
 
@@ -127,21 +121,21 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task Registering_an_existing_address_looks_the_same_and_tells_the_owner_instead()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         var response = await client.SubmitAsync("/Account/Register", "register", Form("member@acme.test"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldEndWith("Account/RegisterConfirmation");
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         (await db.Users.CountAsync(u => u.Email == "member@acme.test")).ShouldBe(1);
         (await db.Users.SingleAsync(u => u.Email == "member@acme.test")).FirstName.ShouldBe("Mia");
-        (await _factory.ToAsync("member@acme.test")).ShouldHaveSingleItem().Subject.ShouldContain("already have");
+        (await Factory.ToAsync("member@acme.test")).ShouldHaveSingleItem().Subject.ShouldContain("already have");
     }
 
     private async Task AssertNothingStoredAsync(string email)
     {
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         (await db.Users.AnyAsync(u => u.Email == email)).ShouldBeFalse();
         (await db.OutboxMessages.AnyAsync(m => m.To == email)).ShouldBeFalse();
         (await db.Organisations.CountAsync()).ShouldBe(3);

@@ -8,24 +8,18 @@ using Portal.Web.Audit;
 
 namespace Portal.Tests.Account;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : AppTest
 {
-    private readonly PortalFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task A_new_account_signs_in_only_after_confirming_its_address()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
         await client.SubmitAsync("/Account/Register", "register", RegistrationTests.Form("new@example.test"));
 
         var before = await client.SignInAsync("new@example.test", "correct horse battery");
         (await before.Content.ReadAsStringAsync()).ShouldContain("did not work");
 
-        var link = (await _factory.ToAsync("new@example.test")).Single().LinkTo("/Account/ConfirmEmail");
+        var link = (await Factory.ToAsync("new@example.test")).Single().LinkTo("/Account/ConfirmEmail");
         (await client.GetStringAsync(link)).ShouldContain("your email address is confirmed");
 
         var after = await client.SignInAsync("new@example.test", "correct horse battery");
@@ -39,7 +33,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task The_auth_cookie_is_host_prefixed_secure_httponly_lax_and_session_scoped_without_remember_me()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         var response = await client.SignInAsync("member@acme.test");
 
@@ -55,7 +49,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Remember_me_makes_the_cookie_persistent()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         var response = await client.SignInAsync("member@acme.test", rememberMe: true);
 
@@ -65,12 +59,12 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_sign_in_without_remember_me_ends_after_eight_hours_even_when_active()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
         await client.SignInAsync("member@acme.test");
 
-        _factory.Time.Advance(TimeSpan.FromHours(7));
+        Factory.Time.Advance(TimeSpan.FromHours(7));
         (await client.Http.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        _factory.Time.Advance(TimeSpan.FromHours(1.5));
+        Factory.Time.Advance(TimeSpan.FromHours(1.5));
         var expired = await client.Http.GetAsync(new Uri("/", UriKind.Relative));
 
         expired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -80,15 +74,15 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task A_changed_security_stamp_ends_existing_sign_ins_within_a_minute()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
         await client.SignInAsync("member@acme.test", rememberMe: true);
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Factory.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("member@acme.test"))!);
         }
 
-        _factory.Time.Advance(TimeSpan.FromSeconds(61));
+        Factory.Time.Advance(TimeSpan.FromSeconds(61));
         var response = await client.Http.GetAsync(new Uri("/", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -98,7 +92,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_address_and_wrong_password_get_the_same_answer()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
 
         var unknown = await (await client.SignInAsync("nobody@example.test", "whatever-password")).Content.ReadAsStringAsync();
         var wrong = await (await client.SignInAsync("member@acme.test", "wrong-password")).Content.ReadAsStringAsync();
@@ -112,7 +106,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_so_the_right_one_is_refused()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
         for (var i = 0; i < 5; i++)
         {
             (await client.SignInAsync("member@acme.test", "wrong-password")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -121,7 +115,7 @@ public sealed class SignInTests : IAsyncLifetime
         var locked = await client.SignInAsync("member@acme.test");
 
         locked.StatusCode.ShouldBe(HttpStatusCode.OK);
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var user = await db.Users.SingleAsync(u => u.Email == "member@acme.test");
         user.LockoutEnd.ShouldNotBeNull();
         (user.LockoutEnd!.Value - DateTimeOffset.UtcNow).ShouldBeGreaterThan(TimeSpan.FromMinutes(4));
@@ -131,7 +125,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Signing_out_ends_the_session_and_is_audited()
     {
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
         await client.SignInAsync("member@acme.test");
         var dashboard = await client.GetStringAsync("/");
 
@@ -149,7 +143,7 @@ public sealed class SignInTests : IAsyncLifetime
 
     private async Task AssertAuditedAsync(string email, params string[] actions)
     {
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         var recorded = await db.AuditEvents.Where(e => e.SubjectId == userId).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
         recorded.ShouldBe(actions);

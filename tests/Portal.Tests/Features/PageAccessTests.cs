@@ -3,20 +3,9 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features;
 
-public sealed class PageAccessTests : IClassFixture<PageAccessTests.Server>
+public sealed class PageAccessTests(SharedApp app) : IClassFixture<SharedApp>
 {
-    private readonly PortalFactory _factory;
-
-    public PageAccessTests(Server server) => _factory = server.Factory;
-
-    public sealed class Server : IAsyncLifetime
-    {
-        public PortalFactory Factory { get; } = new();
-
-        public Task InitializeAsync() => Task.CompletedTask;
-
-        public async Task DisposeAsync() => await Factory.DisposeAsync();
-    }
+    private readonly PortalFactory _factory = app.Factory;
 
     [Theory]
     [InlineData("/", null, "/Account/Login")]

@@ -7,30 +7,24 @@ using Portal.Web.Audit;
 
 namespace Portal.Tests.Profiles;
 
-public sealed class EmailChangeTests : IAsyncLifetime
+public sealed class EmailChangeTests : AppTest
 {
-    private readonly PortalFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task The_new_address_confirms_the_old_one_is_told_and_stays_the_login_until_then()
     {
         (await RequestAsync("member@acme.test", "mia@new.test", "Demo-Passw0rd!")).ShouldBe(EmailChangeRequest.Sent);
 
-        (await _factory.ToAsync("member@acme.test")).ShouldHaveSingleItem().TextBody.ShouldContain("mia@new.test");
-        var confirm = (await _factory.ToAsync("mia@new.test")).ShouldHaveSingleItem().LinkTo("/Account/ConfirmEmailChange");
-        using var client = new PortalClient(_factory);
+        (await Factory.ToAsync("member@acme.test")).ShouldHaveSingleItem().TextBody.ShouldContain("mia@new.test");
+        var confirm = (await Factory.ToAsync("mia@new.test")).ShouldHaveSingleItem().LinkTo("/Account/ConfirmEmailChange");
+        using var client = new PortalClient(Factory);
         (await client.SignInAsync("member@acme.test")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await client.GetStringAsync(confirm)).ShouldContain("Your sign-in address is changed");
 
-        using var fresh = new PortalClient(_factory);
+        using var fresh = new PortalClient(Factory);
         (await fresh.SignInAsync("mia@new.test")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await fresh.SignInAsync("member@acme.test")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var notices = await _factory.ToAsync("member@acme.test");
+        var notices = await Factory.ToAsync("member@acme.test");
         notices.Count.ShouldBe(2);
         notices[1].LinkTo("/Account/UndoEmailChange").ShouldContain("email=member@acme.test");
         await AssertAuditedAsync(AuditActions.EmailChangeRequested, AuditActions.EmailChanged);
@@ -40,9 +34,9 @@ public sealed class EmailChangeTests : IAsyncLifetime
     public async Task The_old_address_can_undo_the_change()
     {
         await RequestAsync("member@acme.test", "mia@new.test", "Demo-Passw0rd!");
-        using var client = new PortalClient(_factory);
-        await client.GetStringAsync((await _factory.ToAsync("mia@new.test")).Single().LinkTo("/Account/ConfirmEmailChange"));
-        var undo = (await _factory.ToAsync("member@acme.test")).Last().LinkTo("/Account/UndoEmailChange");
+        using var client = new PortalClient(Factory);
+        await client.GetStringAsync((await Factory.ToAsync("mia@new.test")).Single().LinkTo("/Account/ConfirmEmailChange"));
+        var undo = (await Factory.ToAsync("member@acme.test")).Last().LinkTo("/Account/UndoEmailChange");
 
         (await client.GetStringAsync(undo)).ShouldContain("Your previous address is your sign-in again");
 
@@ -55,8 +49,8 @@ public sealed class EmailChangeTests : IAsyncLifetime
     {
         (await RequestAsync("member@acme.test", "mia@new.test", "not-my-password")).ShouldBe(EmailChangeRequest.WrongPassword);
 
-        (await _factory.ToAsync("mia@new.test")).ShouldBeEmpty();
-        (await _factory.ToAsync("member@acme.test")).ShouldBeEmpty();
+        (await Factory.ToAsync("mia@new.test")).ShouldBeEmpty();
+        (await Factory.ToAsync("member@acme.test")).ShouldBeEmpty();
         await AssertAuditedAsync();
     }
 
@@ -65,16 +59,16 @@ public sealed class EmailChangeTests : IAsyncLifetime
     {
         (await RequestAsync("member@acme.test", "owner@acme.test", "Demo-Passw0rd!")).ShouldBe(EmailChangeRequest.Sent);
 
-        (await _factory.ToAsync("owner@acme.test")).ShouldHaveSingleItem().Subject.ShouldContain("tried to use your address");
-        await using var db = _factory.CreateDbContext();
+        (await Factory.ToAsync("owner@acme.test")).ShouldHaveSingleItem().Subject.ShouldContain("tried to use your address");
+        await using var db = Factory.CreateDbContext();
         (await db.Users.CountAsync(u => u.Email == "member@acme.test")).ShouldBe(1);
     }
 
     [Fact]
     public async Task A_forged_confirmation_link_changes_nothing()
     {
-        using var client = new PortalClient(_factory);
-        await using var db = _factory.CreateDbContext();
+        using var client = new PortalClient(Factory);
+        await using var db = Factory.CreateDbContext();
         var id = await db.Users.Where(u => u.Email == "member@acme.test").Select(u => u.Id).SingleAsync();
 
         (await client.GetStringAsync($"/Account/ConfirmEmailChange?userId={id}&email=evil%40x.test&code=Zm9yZ2Vk")).ShouldContain("not valid");
@@ -84,13 +78,13 @@ public sealed class EmailChangeTests : IAsyncLifetime
 
     private async Task<EmailChangeRequest> RequestAsync(string email, string newEmail, string password)
     {
-        using var scope = await _factory.ScopeForAsync(email);
+        using var scope = await Factory.ScopeForAsync(email);
         return await scope.ServiceProvider.GetRequiredService<EmailChange>().RequestAsync(newEmail, password);
     }
 
     private async Task AssertAuditedAsync(params string[] actions)
     {
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var recorded = await db.AuditEvents.Where(e => e.Action.StartsWith("account.email_change") || e.Action == AuditActions.EmailChanged)
             .OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
         recorded.ShouldBe(actions);

@@ -8,20 +8,16 @@ using Portal.Web.Features.Profiles;
 
 namespace Portal.Tests.Profiles;
 
-public sealed class ProfilePhotoTests : IAsyncLifetime
+public sealed class ProfilePhotoTests : AppTest
 {
-    private readonly PortalFactory _factory = new();
-
-    public async Task InitializeAsync() =>
-        (await _factory.EditProfileAsync("member@acme.test", p => { p.Username = "mia"; p.Visibility = ProfileVisibility.Public; })).Succeeded.ShouldBeTrue();
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public override async Task InitializeAsync() =>
+        (await Factory.EditProfileAsync("member@acme.test", p => { p.Username = "mia"; p.Visibility = ProfileVisibility.Public; })).Succeeded.ShouldBeTrue();
 
     [Fact]
     public async Task A_photo_is_served_from_the_portal_with_its_checked_content_type_and_never_sniffed()
     {
-        (await _factory.UploadPhotoAsync("member@acme.test", PngSample.Photo(64, 48))).Succeeded.ShouldBeTrue();
-        using var client = new PortalClient(_factory);
+        (await Factory.UploadPhotoAsync("member@acme.test", PngSample.Photo(64, 48))).Succeeded.ShouldBeTrue();
+        using var client = new PortalClient(Factory);
 
         var response = await client.Http.GetAsync(new Uri("/u/mia/photo", UriKind.Relative));
 
@@ -38,9 +34,9 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
         var withGps = JpegSample.Build(JpegSample.Jfif(), JpegSample.Segment(0xE1, [.. "Exif\0\0"u8, .. Encoding.ASCII.GetBytes("GPS-SECRET-51.5N")]),
             JpegSample.QuantisationTable, JpegSample.Frame(64, 64), JpegSample.HuffmanTables, JpegSample.Scan(64, 64));
 
-        (await _factory.UploadPhotoAsync("member@acme.test", withGps)).Succeeded.ShouldBeTrue();
+        (await Factory.UploadPhotoAsync("member@acme.test", withGps)).Succeeded.ShouldBeTrue();
 
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var stored = await db.ProfilePhotos.SingleAsync();
         stored.ContentType.ShouldBe("image/jpeg");
         Encoding.ASCII.GetString(stored.Content).ShouldNotContain("GPS-SECRET");
@@ -53,7 +49,7 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
     {
         byte[] executable = [.. "MZ"u8, .. new byte[510]];
 
-        var result = await _factory.UploadPhotoAsync("member@acme.test", executable);
+        var result = await Factory.UploadPhotoAsync("member@acme.test", executable);
 
         result.Succeeded.ShouldBeFalse();
         result.Error.ShouldBe("That file is not a photo. Choose a JPEG, PNG or WebP image.");
@@ -65,7 +61,7 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
     {
         var huge = PngSample.Photo(64, 64).Concat(new byte[2 * 1024 * 1024]).ToArray();
 
-        var result = await _factory.UploadPhotoAsync("member@acme.test", huge);
+        var result = await Factory.UploadPhotoAsync("member@acme.test", huge);
 
         result.Error.ShouldBe("That file is larger than 2 MB. Please choose a smaller photo.");
         await AssertNoPhotoAsync();
@@ -74,26 +70,26 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
     [Fact]
     public async Task A_removed_photo_is_gone_and_the_removal_audited()
     {
-        (await _factory.UploadPhotoAsync("member@acme.test", PngSample.Photo(64, 48))).Succeeded.ShouldBeTrue();
-        using (var scope = await _factory.ScopeForAsync("member@acme.test"))
+        (await Factory.UploadPhotoAsync("member@acme.test", PngSample.Photo(64, 48))).Succeeded.ShouldBeTrue();
+        using (var scope = await Factory.ScopeForAsync("member@acme.test"))
         {
             (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
                 .GetRequiredService<ProfilePhotoService>(scope.ServiceProvider).RemoveMineAsync()).ShouldBeTrue();
         }
 
-        using var client = new PortalClient(_factory);
+        using var client = new PortalClient(Factory);
         (await client.Http.GetAsync(new Uri("/u/mia/photo", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetStringAsync("/u/mia")).ShouldNotContain("u/mia/photo");
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ProfilePhotoRemoved)).ShouldBe(1);
     }
 
     [Fact]
     public async Task The_photo_of_a_hidden_profile_is_not_served()
     {
-        (await _factory.UploadPhotoAsync("member@acme.test", PngSample.Photo(64, 48))).Succeeded.ShouldBeTrue();
-        (await _factory.EditProfileAsync("member@acme.test", p => p.Visibility = ProfileVisibility.Private)).Succeeded.ShouldBeTrue();
-        using var stranger = new PortalClient(_factory);
+        (await Factory.UploadPhotoAsync("member@acme.test", PngSample.Photo(64, 48))).Succeeded.ShouldBeTrue();
+        (await Factory.EditProfileAsync("member@acme.test", p => p.Visibility = ProfileVisibility.Private)).Succeeded.ShouldBeTrue();
+        using var stranger = new PortalClient(Factory);
         await stranger.SignInAsync("owner@globex.test");
 
         (await stranger.Http.GetAsync(new Uri("/u/mia/photo", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -101,7 +97,7 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
 
     private async Task AssertNoPhotoAsync()
     {
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         (await db.ProfilePhotos.AnyAsync()).ShouldBeFalse();
         (await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ProfilePhotoChanged)).ShouldBeFalse();
     }

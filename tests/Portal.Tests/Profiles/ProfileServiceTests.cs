@@ -5,18 +5,12 @@ using Portal.Web.Features.Profiles;
 
 namespace Portal.Tests.Profiles;
 
-public sealed class ProfileServiceTests : IAsyncLifetime
+public sealed class ProfileServiceTests : AppTest
 {
-    private readonly PortalFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Saving_stores_the_fields_and_audits_the_names_of_those_that_changed()
     {
-        var result = await _factory.EditProfileAsync("member@acme.test", p =>
+        var result = await Factory.EditProfileAsync("member@acme.test", p =>
         {
             p.FirstName = "Mía-Ñoño";
             p.Phone = "+44 (0)20 7946-0958";
@@ -27,7 +21,7 @@ public sealed class ProfileServiceTests : IAsyncLifetime
 
         result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors.Values));
         result.ChangedFields.ShouldBe(["FirstName", "Phone", "Country", "TimeZone", "Bio"], ignoreOrder: true);
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var user = await db.Users.SingleAsync(u => u.Email == "member@acme.test");
         user.FirstName.ShouldBe("Mía-Ñoño");
         (await db.Profiles.SingleAsync(p => p.UserId == user.Id)).Phone.ShouldBe("+442079460958");
@@ -39,11 +33,11 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     [Fact]
     public async Task Saving_without_changes_writes_nothing()
     {
-        var result = await _factory.EditProfileAsync("member@acme.test", _ => { });
+        var result = await Factory.EditProfileAsync("member@acme.test", _ => { });
 
         result.Succeeded.ShouldBeTrue();
         result.ChangedFields.ShouldBeEmpty();
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ProfileUpdated)).ShouldBe(0);
     }
 
@@ -61,7 +55,7 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     [InlineData("JobTitle", "Tab\there", "invisible")]
     public async Task Bad_input_is_refused_with_a_clear_message_and_nothing_is_saved(string field, string value, string message)
     {
-        var result = await _factory.EditProfileAsync("member@acme.test", p =>
+        var result = await Factory.EditProfileAsync("member@acme.test", p =>
         {
             p.City = "Leeds";
             typeof(ProfileForm).GetProperty(field)!.SetValue(p, value);
@@ -75,7 +69,7 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     [Fact]
     public async Task Over_long_input_is_refused()
     {
-        var result = await _factory.EditProfileAsync("member@acme.test", p => p.Bio = new string('x', 501));
+        var result = await Factory.EditProfileAsync("member@acme.test", p => p.Bio = new string('x', 501));
 
         result.Errors["Bio"].ShouldContain("at most 500");
         await AssertUnchangedAsync();
@@ -84,9 +78,9 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_username_is_unique_without_regard_to_case()
     {
-        (await _factory.EditProfileAsync("owner@acme.test", p => p.Username = "Olivia")).Succeeded.ShouldBeTrue();
+        (await Factory.EditProfileAsync("owner@acme.test", p => p.Username = "Olivia")).Succeeded.ShouldBeTrue();
 
-        var taken = await _factory.EditProfileAsync("member@acme.test", p => p.Username = "olivia");
+        var taken = await Factory.EditProfileAsync("member@acme.test", p => p.Username = "olivia");
 
         taken.Errors["Username"].ShouldContain("taken");
         await AssertUnchangedAsync();
@@ -95,7 +89,7 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     [Fact]
     public async Task Being_contacted_by_phone_needs_a_phone_number()
     {
-        var result = await _factory.EditProfileAsync("member@acme.test", p => p.PreferredContact = ContactChannel.Phone);
+        var result = await Factory.EditProfileAsync("member@acme.test", p => p.PreferredContact = ContactChannel.Phone);
 
         result.Errors["Phone"].ShouldContain("Add a phone number");
     }
@@ -103,15 +97,15 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     [Fact]
     public async Task Search_indexing_is_only_kept_for_a_public_page()
     {
-        (await _factory.EditProfileAsync("member@acme.test", p => { p.Visibility = ProfileVisibility.Organisation; p.AllowSearchIndexing = true; })).Succeeded.ShouldBeTrue();
+        (await Factory.EditProfileAsync("member@acme.test", p => { p.Visibility = ProfileVisibility.Organisation; p.AllowSearchIndexing = true; })).Succeeded.ShouldBeTrue();
 
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         (await db.Profiles.SingleAsync()).AllowSearchIndexing.ShouldBeFalse();
     }
 
     private async Task AssertUnchangedAsync()
     {
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         (await db.Profiles.AnyAsync(p => p.User!.Email == "member@acme.test")).ShouldBeFalse();
         (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ProfileUpdated && e.SubjectId != null && e.ChangedFields!.Contains("City"))).ShouldBe(0);
     }

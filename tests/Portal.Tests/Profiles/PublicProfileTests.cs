@@ -5,20 +5,9 @@ using Portal.Web.Features.Profiles;
 
 namespace Portal.Tests.Profiles;
 
-public sealed class PublicProfileTests : IClassFixture<PublicProfileTests.Server>
+public sealed class PublicProfileTests(SharedApp app) : IClassFixture<SharedApp>
 {
-    private readonly PortalFactory _factory;
-
-    public PublicProfileTests(Server server) => _factory = server.Factory;
-
-    public sealed class Server : IAsyncLifetime
-    {
-        public PortalFactory Factory { get; } = new();
-
-        public Task InitializeAsync() => Task.CompletedTask;
-
-        public async Task DisposeAsync() => await Factory.DisposeAsync();
-    }
+    private readonly PortalFactory _factory = app.Factory;
 
     [Theory]
     [InlineData(ProfileVisibility.Private, null, false)]
