@@ -9,6 +9,7 @@ public sealed partial class MyProfilePage
 {
     private ProfileForm? form;
     private string email = "";
+    private string? savedLanguage;
     private EditContext? editContext;
     private ValidationMessageStore? serverErrors;
     private bool saving;
@@ -24,6 +25,7 @@ public sealed partial class MyProfilePage
     protected override async Task OnInitializedAsync()
     {
         form = await Profiles.GetMineAsync();
+        savedLanguage = form.Language;
         email = await Profiles.GetMyEmailAsync();
         editContext = new EditContext(form);
         serverErrors = new ValidationMessageStore(editContext);
@@ -41,7 +43,6 @@ public sealed partial class MyProfilePage
         saving = true;
         saved = false;
         serverErrors!.Clear();
-        var languageBefore = (await Profiles.GetMineAsync()).Language;
         var result = await Profiles.UpdateMineAsync(form!);
         saving = false;
         if (!result.Succeeded)
@@ -59,7 +60,9 @@ public sealed partial class MyProfilePage
         saved = true;
         message = result.ChangedFields.Count == 0 ? Localizer["Profile_NothingChanged"] : Localizer["Profile_Saved"];
         var language = form!.Language;
-        if (language is not null && language != languageBefore)
+        var languageChanged = language != savedLanguage;
+        savedLanguage = language;
+        if (language is not null && languageChanged)
         {
             Navigation.NavigateTo($"culture/set?culture={Uri.EscapeDataString(language)}&returnUrl={Uri.EscapeDataString("/account/profile")}", forceLoad: true);
         }
