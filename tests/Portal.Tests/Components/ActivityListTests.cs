@@ -1,19 +1,16 @@
 using Bunit;
+using Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Features.Dashboard;
 
 namespace Portal.Tests.Components;
 
-public sealed class ActivityListTests : IDisposable
+public sealed class ActivityListTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public ActivityListTests() => _context.Services.AddLocalization();
-
     [Fact]
     public void An_empty_history_says_so()
     {
-        var list = _context.Render<ActivityList>(p => p.Add(c => c.Events, []));
+        var list = Context.Render<ActivityList>(p => p.Add(c => c.Events, []));
 
         list.Markup.ShouldContain("No activity yet.");
     }
@@ -27,7 +24,7 @@ public sealed class ActivityListTests : IDisposable
             new(1, new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc), "account.future_action", null, null, false),
         ];
 
-        var list = _context.Render<ActivityList>(p => p.Add(c => c.Events, events).Add(c => c.ShowDetails, false));
+        var list = Context.Render<ActivityList>(p => p.Add(c => c.Events, events).Add(c => c.ShowDetails, false));
 
         list.FindAll(".activity-action").Select(e => e.TextContent).ShouldBe(["Signed in", "account.future_action"]);
         list.FindAll("[data-testid=activity-details]").ShouldBeEmpty();
@@ -36,6 +33,4 @@ public sealed class ActivityListTests : IDisposable
 
         list.Find("[data-testid=activity-details]").TextContent.ShouldContain("203.0.113.9");
     }
-
-    public void Dispose() => _context.Dispose();
 }

@@ -1,23 +1,14 @@
 using Bunit;
+using Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Features.Profiles;
-using Radzen;
 
 namespace Portal.Tests.Profiles;
 
-public sealed class ProfileEditorComponentTests : IDisposable
+public sealed class ProfileEditorComponentTests : ComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public ProfileEditorComponentTests()
-    {
-        _context.Services.AddLocalization();
-        _context.Services.AddRadzenComponents();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     [Fact]
     public void Search_indexing_can_only_be_ticked_for_a_public_page()
     {
@@ -39,7 +30,7 @@ public sealed class ProfileEditorComponentTests : IDisposable
         var form = new ProfileForm();
         var editContext = new EditContext(form);
         var messages = new ValidationMessageStore(editContext);
-        var field = _context.Render<CascadingValue<EditContext>>(p => p
+        var field = Context.Render<CascadingValue<EditContext>>(p => p
             .Add(c => c.Value, editContext)
             .AddChildContent<ProfileTextField>(f => f
                 .Add(c => c.Label, "Username")
@@ -61,7 +52,5 @@ public sealed class ProfileEditorComponentTests : IDisposable
 
     private IRenderedComponent<CascadingValue<EditContext>> RenderInForm<TComponent>(ProfileForm form, Action<ComponentParameterCollectionBuilder<TComponent>> parameters)
         where TComponent : IComponent =>
-        _context.Render<CascadingValue<EditContext>>(p => p.Add(c => c.Value, new EditContext(form)).AddChildContent(parameters));
-
-    public void Dispose() => _context.Dispose();
+        Context.Render<CascadingValue<EditContext>>(p => p.Add(c => c.Value, new EditContext(form)).AddChildContent(parameters));
 }
