@@ -26,6 +26,12 @@ internal sealed class PortalHost : WebApplicationFactory<global::Program>
     /// <summary>Times the start of every transaction the app begins.</summary>
     public TransactionStartTimer TransactionStarts { get; } = new();
 
+    /// <summary>Counts and times the app's queries, connection openings and the time its contexts hold a connection.</summary>
+    public DatabaseTimer Database { get; } = new();
+
+    /// <summary>Times every request inside the app.</summary>
+    public RequestTimer Requests { get; } = new();
+
     public string DatabasePath => Path.Combine(_directory, "portal.db");
 
     /// <summary>Starts Kestrel and returns the address it listens on.</summary>
@@ -48,7 +54,11 @@ internal sealed class PortalHost : WebApplicationFactory<global::Program>
         // Keeps the printed table readable: start-up notices and the key ring's "no XML encryptor" warning say nothing about speed.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
-        builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(db => db.AddInterceptors(TransactionStarts)));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<PortalDbContext>(db => db.AddInterceptors(TransactionStarts, Database));
+            services.AddSingleton<IStartupFilter>(Requests);
+        });
     }
 
     /// <summary>
