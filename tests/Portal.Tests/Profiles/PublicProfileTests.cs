@@ -111,4 +111,18 @@ public sealed class PublicProfileTests(SharedApp app) : IClassFixture<SharedApp>
 
         (await client.Http.GetAsync(new Uri("/u/pat-cached", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Anonymous_readers_get_no_cookie_and_a_cached_page()
+    {
+        (await _factory.EditProfileAsync("owner@acme.test", p => { p.Username = "olivia-cached"; p.Visibility = ProfileVisibility.Public; })).Succeeded.ShouldBeTrue();
+        using var client = new PortalClient(_factory);
+
+        var first = await client.Http.GetAsync(new Uri("/u/olivia-cached", UriKind.Relative));
+        var second = await client.Http.GetAsync(new Uri("/u/olivia-cached", UriKind.Relative));
+
+        first.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.Headers.Age.ShouldNotBeNull("the second answer should come from the output cache");
+    }
 }

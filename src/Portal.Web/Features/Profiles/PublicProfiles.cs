@@ -15,26 +15,40 @@ public sealed class PublicProfiles(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>The profile as this viewer may see it, or null when it does not exist or is not for them.</summary>
     public async Task<PublicProfile?> FindAsync(string username, ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var profile = await FindVisibleAsync(db, username, viewer, cancellationToken);
-        if (profile is null)
+        if (!ProfileRules.IsUsernameWellFormed(username))
         {
             return null;
         }
 
-        var name = await db.Users.Where(u => u.Id == profile.UserId).Select(u => u.FirstName + " " + u.LastName).SingleAsync(cancellationToken);
-        var photo = await db.ProfilePhotos.Where(p => p.UserId == profile.UserId).Select(p => p.Version).FirstOrDefaultAsync(cancellationToken);
+        var normalized = ProfileRules.NormalizeUsername(username);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var found = await db.Profiles.AsNoTracking()
+            .Where(p => p.NormalizedUsername == normalized)
+            .Select(p => new
+            {
+                Profile = p,
+                Name = p.User!.FirstName + " " + p.User.LastName,
+                Photo = db.ProfilePhotos.Where(f => f.UserId == p.UserId).Select(f => f.Version).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || !await MayViewAsync(db, found.Profile, viewer))
+        {
+            return null;
+        }
+
+        var profile = found.Profile;
         return new PublicProfile(
             profile.Username!,
-            profile.DisplayName ?? name.Trim(),
+            profile.DisplayName ?? found.Name.Trim(),
             profile.ShowJobTitle ? profile.JobTitle : null,
             profile.ShowCompany ? profile.Company : null,
             profile.ShowBio ? profile.Bio : null,
             profile.IsIndexable,
-            photo);
+            found.Photo);
     }
 
-    /// <summary>The profile behind a username if this viewer may see it; the one place that decides.</summary>
+    /// <summary>The profile behind a username if this viewer may see it.</summary>
     internal async Task<Profile?> FindVisibleAsync(PortalDbContext db, string username, ClaimsPrincipal viewer, CancellationToken cancellationToken)
     {
         if (!ProfileRules.IsUsernameWellFormed(username))
@@ -44,13 +58,16 @@ public sealed class PublicProfiles(IDbContextFactory<PortalDbContext> dbFactory,
 
         var normalized = ProfileRules.NormalizeUsername(username);
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.NormalizedUsername == normalized, cancellationToken);
-        if (profile is null)
-        {
-            return null;
-        }
+        return profile is not null && await MayViewAsync(db, profile, viewer) ? profile : null;
+    }
 
-        var audience = new ProfileAudience(profile.UserId, await TenantClaims.FindOrganisationAsync(db, profile.UserId), profile.Visibility);
-        return (await authorization.AuthorizeAsync(viewer, audience, Policies.ViewProfile)).Succeeded ? profile : null;
+    /// <summary>The one place that asks who may see a profile (the rule itself lives in Authorization).</summary>
+    private async Task<bool> MayViewAsync(PortalDbContext db, Profile profile, ClaimsPrincipal viewer)
+    {
+        // Public pages need no organisation lookup: everyone may see them.
+        var organisation = profile.Visibility == ProfileVisibility.Public ? null : await TenantClaims.FindOrganisationAsync(db, profile.UserId);
+        var audience = new ProfileAudience(profile.UserId, organisation, profile.Visibility);
+        return (await authorization.AuthorizeAsync(viewer, audience, Policies.ViewProfile)).Succeeded;
     }
 
     /// <summary>Usernames of public, indexable profiles after <paramref name="after"/>, in order, for the sitemap.</summary>
