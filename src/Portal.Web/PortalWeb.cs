@@ -43,6 +43,7 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationOverview>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddProfiles();
+        FormlessPageAntiforgery.Register(services);
         return builder;
     }
 

@@ -122,6 +122,7 @@ public sealed class PublicProfileTests(SharedApp app) : IClassFixture<SharedApp>
         var second = await client.Http.GetAsync(new Uri("/u/olivia-cached", UriKind.Relative));
 
         first.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        second.Headers.Contains("Set-Cookie").ShouldBeFalse();
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
         second.Headers.Age.ShouldNotBeNull("the second answer should come from the output cache");
     }

@@ -17,7 +17,7 @@ internal static class ProfilesEndpoints
         services.AddScoped<PublicProfiles>();
         services.AddScoped<ProfilePhotoService>();
         services.AddOutputCache(options => options.AddPolicy(PublicProfileCachePolicy, policy => policy
-            .Expire(TimeSpan.FromMinutes(10))
+            .Expire(TimeSpan.FromMinutes(1)) // Other instances keep their own cache: a change reaches them within a minute.
             .Tag(ProfileService.PublicProfilesTag)
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
         return services;
