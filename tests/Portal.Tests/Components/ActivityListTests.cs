@@ -33,4 +33,15 @@ public sealed class ActivityListTests : ComponentTest
 
         list.Find("[data-testid=activity-details]").TextContent.ShouldContain("203.0.113.9");
     }
+
+    [Fact]
+    public void Times_are_shown_in_the_readers_time_zone()
+    {
+        ActivityItem[] events = [new(1, new DateTime(2026, 7, 1, 9, 30, 0, DateTimeKind.Unspecified), "account.signed_in", null, null, false)];
+
+        var list = Context.Render<ActivityList>(p => p.Add(c => c.Events, events).Add(c => c.TimeZone, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+
+        list.Find("time").TextContent.ShouldContain("18:30");
+        list.Find("time").GetAttribute("datetime")!.ShouldStartWith("2026-07-01T09:30");
+    }
 }

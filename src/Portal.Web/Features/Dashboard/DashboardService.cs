@@ -8,7 +8,7 @@ namespace Portal.Web.Features.Dashboard;
 
 public sealed record ActivityItem(long Sequence, DateTime OccurredAt, string Action, string? IpAddress, string? UserAgent, bool ByAnotherPerson);
 
-public sealed record DashboardSummary(string FirstName, string OrganisationName, OrganisationRole Role, IReadOnlyList<ActivityItem> RecentActivity);
+public sealed record DashboardSummary(string FirstName, string OrganisationName, OrganisationRole Role, IReadOnlyList<ActivityItem> RecentActivity, TimeZoneInfo TimeZone);
 
 /// <summary>What the signed-in person sees first: who they are, their organisation and what happened to their account.</summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
@@ -30,7 +30,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
 
         var organisation = await db.Organisations.Where(o => o.Id == me.TenantId).Select(o => o.Name).FirstAsync(cancellationToken);
         var activity = await ActivityQuery(db, userId, beforeSequence: null).Take(5).ToListAsync(cancellationToken);
-        return new DashboardSummary(me.FirstName, organisation, me.Role, activity);
+        return new DashboardSummary(me.FirstName, organisation, me.Role, activity, await TimeZoneOfAsync(db, userId, cancellationToken));
     }
 
     /// <summary>The person's own account history, newest first, one keyset page at a time.</summary>
@@ -39,6 +39,20 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         var userId = currentUser.UserId ?? throw new InvalidOperationException("No one is signed in.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await ActivityQuery(db, userId, beforeSequence).Take(PageSize).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The time zone the person chose on their profile, or UTC.</summary>
+    public async Task<TimeZoneInfo> GetTimeZoneAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = currentUser.UserId ?? throw new InvalidOperationException("No one is signed in.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await TimeZoneOfAsync(db, userId, cancellationToken);
+    }
+
+    private static async Task<TimeZoneInfo> TimeZoneOfAsync(PortalDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var id = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
     private static IQueryable<ActivityItem> ActivityQuery(PortalDbContext db, string userId, long? beforeSequence) =>
