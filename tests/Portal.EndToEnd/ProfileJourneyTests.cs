@@ -22,8 +22,12 @@ public sealed class ProfileJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText("international format, starting with +")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Phone" }).FillAsync("+44 20 7946 0958");
-        await page.GetByLabel("Anyone with the link").CheckAsync();
-        await page.GetByLabel("Let search engines index my page").CheckAsync();
+        // Each choice makes a round trip to the server, which redraws the section; wait for each to settle.
+        await page.GetByLabel("Anyone with the link").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Anyone with the link")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Let search engines index my page")).ToBeEnabledAsync();
+        await page.GetByLabel("Let search engines index my page").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Let search engines index my page")).ToBeCheckedAsync();
         await page.GetByTestId("save-profile").ClickAsync();
         await Assertions.Expect(page.GetByTestId("profile-status")).ToContainTextAsync("Your profile is saved");
 
