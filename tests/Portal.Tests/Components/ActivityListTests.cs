@@ -20,7 +20,7 @@ public sealed class ActivityListTests : ComponentTest
     {
         ActivityItem[] events =
         [
-            new(2, new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc), "account.signed_in", "203.0.113.9", "Firefox", false),
+            new(2, new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc), "account.signed_in", "203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", false),
             new(1, new DateTime(2026, 11, 21, 9, 0, 0, DateTimeKind.Utc), "account.future_action", null, null, false),
         ];
 
@@ -31,7 +31,7 @@ public sealed class ActivityListTests : ComponentTest
 
         list.Render(p => p.Add(c => c.ShowDetails, true));
 
-        list.Find("[data-testid=activity-details]").TextContent.ShouldContain("203.0.113.9");
+        list.Find("[data-testid=activity-details]").TextContent.ShouldContain("203.0.113.9 · Firefox on Linux");
     }
 
     [Fact]
