@@ -62,7 +62,7 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
         }
 
         await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(AuditActions.EmailChangeRequested,
-            SubjectId: user.Id, OrganisationId: await TenantClaims.FindOrganisationAsync(db, user.Id)));
+            SubjectId: user.Id));
         return EmailChangeRequest.Sent;
     }
 
@@ -100,7 +100,7 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
         }
 
         await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(action, SubjectId: user.Id,
-            OrganisationId: await TenantClaims.FindOrganisationAsync(db, user.Id), ActorId: user.Id, ChangedFields: ["Email"]));
+            ActorId: user.Id, ChangedFields: ["Email"]));
         await transaction.CommitAsync();
         return true;
     }

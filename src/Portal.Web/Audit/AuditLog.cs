@@ -7,7 +7,7 @@ using Portal.Web.Tenancy;
 namespace Portal.Web.Audit;
 
 /// <summary>
-/// The one way to write audit events. <see cref="AppendAsync"/> saves the event together with whatever else the
+/// The one way to write audit events. When the caller names no organisation, the subject's own organisation is used. <see cref="AppendAsync"/> saves the event together with whatever else the
 /// caller has pending in the same context, in one transaction, so a change is never saved without its event.
 /// </summary>
 public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimeProvider time)
@@ -42,7 +42,7 @@ public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimePr
                 Sequence = (tail?.Sequence ?? 0) + 1,
                 PreviousHash = tail?.Hash ?? AuditHash.Genesis,
                 OccurredAt = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime),
-                OrganisationId = record.OrganisationId,
+                OrganisationId = record.OrganisationId ?? (record.SubjectId is { } subject ? await TenantClaims.FindOrganisationAsync(db, subject) : null),
                 ActorId = Limit(record.ActorId ?? currentUser.UserId, 450),
                 ImpersonatorId = origin.ImpersonatorId,
                 SubjectId = Limit(record.SubjectId, 450),

@@ -28,6 +28,7 @@ public sealed class ProfileServiceTests : AppTest
         var audited = await db.AuditEvents.SingleAsync(e => e.SubjectId == user.Id && e.Action == AuditActions.ProfileUpdated);
         audited.ChangedFields!.Split(',').ShouldBe(["FirstName", "Phone", "Country", "TimeZone", "Bio"], ignoreOrder: true);
         audited.ChangedFields.ShouldNotContain("7946");
+        audited.OrganisationId.ShouldBe(await db.Organisations.Where(o => o.Slug == "acme").Select(o => (Guid?)o.Id).SingleAsync());
     }
 
     [Fact]

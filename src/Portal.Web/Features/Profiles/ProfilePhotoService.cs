@@ -56,7 +56,7 @@ public sealed class ProfilePhotoService(
         photo.UpdatedAt = time.GetUtcNow().UtcDateTime;
         photo.Version = Convert.ToHexStringLower(SHA256.HashData(check.Photo.Bytes))[..16];
         await audit.AppendAsync(db, new AuditRecord(AuditActions.ProfilePhotoChanged, SubjectId: userId,
-            OrganisationId: await TenantClaims.FindOrganisationAsync(db, userId), ChangedFields: ["Photo"]), cancellationToken);
+            ChangedFields: ["Photo"]), cancellationToken);
         await outputCache.EvictByTagAsync(ProfileService.PublicProfilesTag, cancellationToken);
         return new PhotoUpload(true, null);
     }
@@ -73,7 +73,7 @@ public sealed class ProfilePhotoService(
 
         db.ProfilePhotos.Remove(photo);
         await audit.AppendAsync(db, new AuditRecord(AuditActions.ProfilePhotoRemoved, SubjectId: userId,
-            OrganisationId: await TenantClaims.FindOrganisationAsync(db, userId), ChangedFields: ["Photo"]), cancellationToken);
+            ChangedFields: ["Photo"]), cancellationToken);
         await outputCache.EvictByTagAsync(ProfileService.PublicProfilesTag, cancellationToken);
         return true;
     }

@@ -85,10 +85,9 @@ public sealed class ProfileService(
         }
 
         Apply(input, user, profile, normalizedUsername);
-        var organisation = await TenantClaims.FindOrganisationAsync(db, userId);
         try
         {
-            await audit.AppendAsync(db, new AuditRecord(AuditActions.ProfileUpdated, SubjectId: userId, OrganisationId: organisation, ChangedFields: changed), cancellationToken);
+            await audit.AppendAsync(db, new AuditRecord(AuditActions.ProfileUpdated, SubjectId: userId, ChangedFields: changed), cancellationToken);
         }
         catch (DbUpdateException) when (normalizedUsername is not null)
         {
