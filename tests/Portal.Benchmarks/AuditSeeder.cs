@@ -25,18 +25,15 @@ internal sealed class AuditSeeder(SqliteConnection connection, TextWriter output
     {
         var (lastSequence, previousHash, lastOccurredAt) = Tail();
         var actors = Actors();
-        var reportEvery = Math.Max(RowsPerTransaction, count / 10);
 
         // Spread over the recent past, after the events already in the chain, ending now; at least a microsecond apart.
         var start = TruncateToMicroseconds(new DateTime(Math.Max((now - (Spacing * count)).Ticks, lastOccurredAt.Ticks + 10), DateTimeKind.Utc));
         var spacingTicks = Math.Max(10, (now - start).Ticks / Math.Max(count, 1) / 10 * 10);
-        var clock = Stopwatch.StartNew();
 
         using var rows = new BulkInsert(connection, "AuditEvents",
             "Sequence", "OccurredAt", "OrganisationId", "ActorId", "ImpersonatorId", "SubjectId", "Action", "Target",
             "IpAddress", "UserAgent", "CorrelationId", "ChangedFields", "PreviousHash", "Hash");
-        var transaction = connection.BeginTransaction();
-        rows.Transaction = transaction;
+        using var batches = new SeedBatches(connection, output, "audit", count, RowsPerTransaction, rows);
         for (var i = 0; i < count; i++)
         {
             var e = Event(lastSequence + 1 + i, start.AddTicks(spacingTicks * i), actors);
@@ -45,23 +42,8 @@ internal sealed class AuditSeeder(SqliteConnection connection, TextWriter output
             rows.Row(e.Sequence, e.OccurredAt, e.OrganisationId, e.ActorId, e.ImpersonatorId, e.SubjectId, e.Action, e.Target,
                 e.IpAddress, e.UserAgent, e.CorrelationId, e.ChangedFields, e.PreviousHash, e.Hash);
             previousHash = e.Hash;
-
-            if ((i + 1) % RowsPerTransaction == 0)
-            {
-                transaction.Commit();
-                transaction.Dispose();
-                transaction = connection.BeginTransaction();
-                rows.Transaction = transaction;
-            }
-
-            if ((i + 1) % reportEvery == 0)
-            {
-                output.WriteLine($"  audit   {i + 1,12:N0} / {count:N0}  {(i + 1) / clock.Elapsed.TotalSeconds,10:N0}/s");
-            }
+            batches.RowDone();
         }
-
-        transaction.Commit();
-        transaction.Dispose();
     }
 
     /// <summary>Mostly sign-ins of seeded members, some failures, sign-outs and preference changes, and unknown addresses.</summary>

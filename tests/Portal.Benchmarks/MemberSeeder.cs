@@ -24,8 +24,6 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
         var first = (int)Scalar("SELECT COUNT(*) FROM \"Organisations\" WHERE \"Slug\" LIKE 'bench-%'");
         var legal = CurrentLegalVersions();
         var total = (long)organisations * membersPerOrganisation;
-        var reportEvery = Math.Max(RowsPerTransaction, total / 10);
-        var clock = Stopwatch.StartNew();
 
         using var organisationRows = new BulkInsert(connection, "Organisations", "Id", "Name", "Slug", "IsOperator", "CreatedAt");
         using var userRows = new BulkInsert(connection, "AspNetUsers",
@@ -36,8 +34,7 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
         using var acceptanceRows = new BulkInsert(connection, "PolicyAcceptances", "Id", "UserId", "Kind", "Version", "AcceptedAt");
         BulkInsert[] all = [organisationRows, userRows, memberRows, acceptanceRows];
 
-        var transaction = Begin(all);
-        long done = 0;
+        using var batches = new SeedBatches(connection, output, "members", total, RowsPerTransaction, all);
         for (var o = first; o < first + organisations; o++)
         {
             var organisationId = Guid.CreateVersion7();
@@ -56,40 +53,16 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
                     acceptanceRows.Row(Guid.CreateVersion7(), userId, kind, version, now);
                 }
 
-                done++;
-                if (done % RowsPerTransaction == 0)
-                {
-                    transaction.Commit();
-                    transaction.Dispose();
-                    transaction = Begin(all);
-                }
-
-                if (done % reportEvery == 0)
-                {
-                    output.WriteLine($"  members {done,12:N0} / {total:N0}  {done / clock.Elapsed.TotalSeconds,10:N0}/s");
-                }
+                batches.RowDone();
             }
         }
 
-        transaction.Commit();
-        transaction.Dispose();
         return first;
     }
 
     /// <summary>The first member owns the organisation, about one in fifty administers it, the rest are members.</summary>
     private static OrganisationRole RoleOf(int member) =>
         member == 0 ? OrganisationRole.Owner : member % 50 == 1 ? OrganisationRole.Admin : OrganisationRole.Member;
-
-    private SqliteTransaction Begin(BulkInsert[] inserts)
-    {
-        var transaction = connection.BeginTransaction();
-        foreach (var insert in inserts)
-        {
-            insert.Transaction = transaction;
-        }
-
-        return transaction;
-    }
 
     private List<(string Kind, long Version)> CurrentLegalVersions()
     {

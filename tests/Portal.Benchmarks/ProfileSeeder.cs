@@ -25,15 +25,12 @@ internal sealed class ProfileSeeder(SqliteConnection connection, TextWriter outp
     {
         var first = Scalar("SELECT COUNT(*) FROM \"Profiles\"");
         var users = UsersWithoutProfile();
-        var reportEvery = Math.Max(RowsPerTransaction, users.Count / 10);
-        var clock = Stopwatch.StartNew();
         var seeded = new List<SeededProfile>(users.Count);
 
         using var rows = new BulkInsert(connection, "Profiles",
             "UserId", "Username", "NormalizedUsername", "DisplayName", "JobTitle", "Company", "Bio", "PreferredContact", "Visibility",
             "AllowSearchIndexing", "ShowJobTitle", "ShowCompany", "ShowBio", "UpdatedAt");
-        var transaction = connection.BeginTransaction();
-        rows.Transaction = transaction;
+        using var batches = new SeedBatches(connection, output, "profiles", users.Count, RowsPerTransaction, rows);
         for (var i = 0; i < users.Count; i++)
         {
             var (userId, accountName) = users[i];
@@ -46,23 +43,9 @@ internal sealed class ProfileSeeder(SqliteConnection connection, TextWriter outp
             rows.Row(userId, username, ProfileRules.NormalizeUsername(username), displayName, job, company, Bio(number, job, company),
                 nameof(ContactChannel.Email), visibility.ToString(), number % 3 == 0, true, true, true, now);
             seeded.Add(new SeededProfile(username, displayName ?? accountName, visibility == ProfileVisibility.Public));
-
-            if ((i + 1) % RowsPerTransaction == 0)
-            {
-                transaction.Commit();
-                transaction.Dispose();
-                transaction = connection.BeginTransaction();
-                rows.Transaction = transaction;
-            }
-
-            if ((i + 1) % reportEvery == 0)
-            {
-                output.WriteLine($"  profiles {i + 1,11:N0} / {users.Count:N0}  {(i + 1) / clock.Elapsed.TotalSeconds,10:N0}/s");
-            }
+            batches.RowDone();
         }
 
-        transaction.Commit();
-        transaction.Dispose();
         return seeded;
     }
 
