@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Email;
-using Portal.Web.Email.Templates;
+using Portal.Web.Features.Security;
 using Portal.Web.Resources;
 using Portal.Web.Tenancy;
 
@@ -47,7 +47,7 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
             return EmailChangeRequest.SameAddress;
         }
 
-        var emails = scope.ServiceProvider.GetRequiredService<Notices>();
+        var emails = scope.ServiceProvider.GetRequiredService<AccountNotices>();
         if (await users.FindByEmailAsync(newEmail) is { } owner)
         {
             // Same answer as a free address; the address's owner hears of the attempt instead.
@@ -95,13 +95,19 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
         if (notifyOldAddress)
         {
             var undo = Encode(await users.GenerateChangeEmailTokenAsync(user, oldEmail));
-            await scope.ServiceProvider.GetRequiredService<Notices>().AddAsync(db, oldEmail, user.FirstName, localizer["EmailChange_DoneSubject"], [localizer["EmailChange_DoneBody", email]],
+            await scope.ServiceProvider.GetRequiredService<AccountNotices>().AddAsync(db, oldEmail, user.FirstName, localizer["EmailChange_DoneSubject"], [localizer["EmailChange_DoneBody", email]],
                 localizer["EmailChange_UndoButton"], Link("Account/UndoEmailChange", new() { ["userId"] = user.Id, ["email"] = oldEmail, ["code"] = undo }));
         }
 
         await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(action, SubjectId: user.Id,
             ActorId: user.Id, ChangedFields: ["Email"]));
         await transaction.CommitAsync();
+        if (!notifyOldAddress)
+        {
+            // Undoing means someone else changed the address: whoever did may be signed in anywhere.
+            await scope.ServiceProvider.GetRequiredService<UserSessions>().EndAllAsync(user.Id, SessionEndReasons.AccountSecured);
+        }
+
         return true;
     }
 
@@ -125,20 +131,4 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
     }
 
     private string Link(string path, Dictionary<string, string?> query) => links.To(path, query);
-
-    /// <summary>Renders a short account notice into the outbox, in the caller's transaction.</summary>
-    internal sealed class Notices(EmailRenderer renderer, Outbox outbox)
-    {
-        public async Task AddAsync(PortalDbContext db, string to, string name, string subject, IReadOnlyList<string> paragraphs, string? linkText = null, string? link = null)
-        {
-            var email = await renderer.RenderAsync<AccountNoticeMessage>(subject, new Dictionary<string, object?>
-            {
-                [nameof(AccountNoticeMessage.Name)] = name,
-                [nameof(AccountNoticeMessage.Lines)] = paragraphs,
-                [nameof(AccountNoticeMessage.LinkText)] = linkText,
-                [nameof(AccountNoticeMessage.Link)] = link,
-            });
-            outbox.Add(db, to, email, EmailCategory.AccountSecurity);
-        }
-    }
 }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Web.Data;
-using Portal.Web.Tenancy;
+using Portal.Web.Features.Security;
 
 namespace Portal.Web.Account;
 
@@ -15,13 +15,12 @@ internal static class IdentityEndpoints
         account.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<PortalUser> signInManager,
-            [FromServices] SignInRecorder recorder,
+            [FromServices] UserSessions sessions,
             [FromForm] string? returnUrl) =>
         {
             if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
             {
-                var organisation = Guid.TryParse(user.FindFirstValue(PortalClaims.TenantId), out var id) ? id : (Guid?)null;
-                await recorder.RecordSignOutAsync(userId, organisation);
+                await sessions.SignOutAsync(userId, user.Session());
             }
 
             await signInManager.SignOutAsync();

@@ -1,31 +1,22 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Portal.Web.Data;
+using Portal.Web.Features.Security;
 
 namespace Portal.Web.Account;
 
 internal static class IdentityServiceCollectionExtensions
 {
-    /// <summary>A sign-in without "remember me" ends after this long, however active the person is.</summary>
-    public static readonly TimeSpan SessionAbsoluteLifetime = TimeSpan.FromHours(8);
-
-    private const string SignedInAtItem = "portal:signed_in_at";
-
     public static WebApplicationBuilder AddPortalIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAccountSecurity();
         services.AddScoped<AccountRegistration>();
         services.AddScoped<AccountEmails>();
-        services.AddScoped<SignInRecorder>();
         services.AddScoped<UnknownAccountTiming>();
         services.AddScoped<EmailChange>();
-        services.AddScoped<EmailChange.Notices>();
 
         services.AddAuthentication(options =>
             {
@@ -41,7 +32,6 @@ internal static class IdentityServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "__Host-Portal";
@@ -49,29 +39,11 @@ internal static class IdentityServiceCollectionExtensions
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.Path = "/";
-            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.ExpireTimeSpan = SessionLifetimes.Persistent;
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/Account/Login";
             cookie.AccessDeniedPath = "/Account/AccessDenied";
-            cookie.Events.OnSigningIn = context =>
-            {
-                // Sliding renewal re-issues the cookie; the first sign-in time travels with it in the properties.
-                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                context.Properties.Items.TryAdd(SignedInAtItem, now.ToString("O", CultureInfo.InvariantCulture));
-                return Task.CompletedTask;
-            };
-            var validateStamp = cookie.Events.OnValidatePrincipal;
-            cookie.Events.OnValidatePrincipal = async context =>
-            {
-                if (IsPastAbsoluteLifetime(context))
-                {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-                    return;
-                }
-
-                await validateStamp(context);
-            };
+            cookie.Events.OnValidatePrincipal = SessionCookieValidator.ValidateAsync;
         });
         services.ConfigureExternalCookie(cookie =>
         {
@@ -98,18 +70,5 @@ internal static class IdentityServiceCollectionExtensions
         options.Password.RequireLowercase = false;
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
-    }
-
-    private static bool IsPastAbsoluteLifetime(CookieValidatePrincipalContext context)
-    {
-        if (context.Properties.IsPersistent
-            || !context.Properties.Items.TryGetValue(SignedInAtItem, out var value)
-            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt))
-        {
-            return context.Properties.IsPersistent is false;
-        }
-
-        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        return now - signedInAt > SessionAbsoluteLifetime;
     }
 }

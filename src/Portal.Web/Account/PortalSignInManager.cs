@@ -1,11 +1,26 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
+using Portal.Web.Features.Security;
 
 namespace Portal.Web.Account;
 
-/// <summary>Identity's sign-in, except that an unknown address costs the same password hashing as a known one.</summary>
+/// <summary>Stable names of the ways a person proves who they are; stored in the sign-in history.</summary>
+public static class SignInMethods
+{
+    public const string Password = "password";
+    public const string Authenticator = "password + authenticator";
+    public const string RecoveryCode = "password + recovery code";
+    public const string Passkey = "passkey";
+}
+
+/// <summary>
+/// Identity's sign-in with the portal's additions, so every path (password, second factor, passkey) behaves alike:
+/// an unknown address costs the same password hashing as a known one; each success opens a server-side session whose
+/// id the cookie carries; each outcome on a known account is recorded in the sign-in history and the audit log.
+/// </summary>
 internal sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -14,9 +29,12 @@ internal sealed class PortalSignInManager(
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
-    UnknownAccountTiming timing)
+    UnknownAccountTiming timing,
+    SignInEvents events)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private string method = SignInMethods.Password;
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         if (await UserManager.FindByNameAsync(userName) is { } user)
@@ -25,6 +43,77 @@ internal sealed class PortalSignInManager(
         }
 
         timing.VerifyAsIfSigningIn(password);
+        await events.UnknownAccountAsync();
         return SignInResult.Failed;
+    }
+
+    public override async Task<SignInResult> PasswordSignInAsync(PortalUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        method = SignInMethods.Password;
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        await RecordFailureAsync(user, result, SignInOutcome.WrongPassword);
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        method = SignInMethods.Authenticator;
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        await RecordFailureAsync(user, result, SignInOutcome.TwoFactorFailed);
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        method = SignInMethods.RecoveryCode;
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        await RecordFailureAsync(user, result, SignInOutcome.TwoFactorFailed);
+        return result;
+    }
+
+    public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        method = SignInMethods.Passkey;
+        return await base.PasskeySignInAsync(credentialJson);
+    }
+
+    /// <summary>Every successful sign-in ends here: a new session is opened unless the caller is re-issuing one.</summary>
+    public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var claims = additionalClaims.ToList();
+        if (!claims.Exists(c => c.Type == SecurityClaims.SessionId))
+        {
+            var session = await events.SucceededAsync(user, authenticationProperties?.IsPersistent == true, method, Context);
+            claims.Add(new Claim(SecurityClaims.SessionId, session.ToString("D")));
+        }
+
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
+    /// <summary>Re-issues the cookie for the same session (after a password change, for example).</summary>
+    public override async Task RefreshSignInAsync(PortalUser user)
+    {
+        var auth = await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (auth.Principal is not { } principal || principal.FindFirstValue(ClaimTypes.NameIdentifier) != user.Id)
+        {
+            return;
+        }
+
+        var kept = principal.Claims.Where(c => c.Type is SecurityClaims.SessionId or "amr" or ClaimTypes.AuthenticationMethod)
+            .Select(c => new Claim(c.Type, c.Value));
+        await SignInWithClaimsAsync(user, auth.Properties, kept);
+    }
+
+    private async Task RecordFailureAsync(PortalUser? user, SignInResult result, SignInOutcome failure)
+    {
+        if (user is null || result.Succeeded || result.RequiresTwoFactor)
+        {
+            return;
+        }
+
+        var outcome = result.IsLockedOut ? SignInOutcome.LockedOut : result.IsNotAllowed ? SignInOutcome.Blocked : failure;
+        await events.FailedAsync(user, outcome, method, Context);
     }
 }

@@ -28,4 +28,16 @@ public static class AuditActions
     public const string ProfilePhotoChanged = "profile.photo_changed";
     public const string ProfilePhotoRemoved = "profile.photo_removed";
     public const string EmailRetried = "email.retried";
+    public const string SessionEnded = "security.session_ended";
+    public const string SessionsEndedOthers = "security.sessions_ended_others";
+    public const string SessionsEndedAll = "security.sessions_ended_all";
+    public const string Reauthenticated = "security.reauthenticated";
+    public const string PasswordChanged = "security.password_changed";
+    public const string TwoFactorEnabled = "security.two_factor_enabled";
+    public const string TwoFactorDisabled = "security.two_factor_disabled";
+    public const string RecoveryCodesGenerated = "security.recovery_codes_generated";
+    public const string RecoveryCodeUsed = "security.recovery_code_used";
+    public const string PasskeyAdded = "security.passkey_added";
+    public const string PasskeyRenamed = "security.passkey_renamed";
+    public const string PasskeyRemoved = "security.passkey_removed";
 }

@@ -5,6 +5,7 @@ using Portal.Web.Email;
 using Portal.Web.Features.Legal;
 using Portal.Web.Features.Organisations;
 using Portal.Web.Features.Profiles;
+using Portal.Web.Features.Security;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Data;
@@ -29,6 +30,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<Profile> Profiles => Set<Profile>();
 
     public DbSet<ProfilePhoto> ProfilePhotos => Set<ProfilePhoto>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+
+    public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
 
     /// <summary>Read by the tenant query filter at query time; throws when no tenant is known.</summary>
     internal Guid CurrentTenantId => tenant.TenantId;

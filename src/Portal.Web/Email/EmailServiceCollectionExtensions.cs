@@ -9,6 +9,7 @@ internal static class EmailServiceCollectionExtensions
         var services = builder.Services;
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailRenderer>();
+        services.AddScoped<AccountNotices>();
         services.AddSingleton<Outbox>();
         services.AddScoped<PortalLinks>();
         services.AddSingleton<PickupDirectoryTransport>();

@@ -10,21 +10,23 @@ namespace Portal.Web.Tenancy;
 /// </summary>
 internal static class TenantClaims
 {
-    public static async Task AddAsync(PortalDbContext db, string userId, ClaimsIdentity identity)
+    /// <summary>Adds the organisation's claims; returns whether the organisation requires two-factor sign-in.</summary>
+    public static async Task<bool> AddAsync(PortalDbContext db, string userId, ClaimsIdentity identity)
     {
         var membership = await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
             .Where(m => m.UserId == userId)
-            .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => new { m.TenantId, m.Role, o.Name })
+            .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => new { m.TenantId, m.Role, o.Name, o.RequireTwoFactor })
             .FirstOrDefaultAsync();
         if (membership is null)
         {
-            return;
+            return false;
         }
 
         identity.AddClaim(new Claim(PortalClaims.TenantId, membership.TenantId.ToString("D")));
         identity.AddClaim(new Claim(PortalClaims.TenantName, membership.Name));
         identity.AddClaim(new Claim(PortalClaims.OrganisationRole, membership.Role.ToString()));
+        return membership.RequireTwoFactor;
     }
 
     public static async Task<Guid?> FindOrganisationAsync(PortalDbContext db, string userId) =>

@@ -31,6 +31,12 @@ internal static partial class SqlServerScriptFacts
             }
         }
 
+        foreach (Match added in AddColumnPattern().Matches(script))
+        {
+            var column = ColumnPattern().Match(added.Groups["column"].Value);
+            facts.Add($"column {added.Groups["table"].Value}.{column.Groups["name"].Value} {column.Groups["type"].Value} {column.Groups["null"].Value}");
+        }
+
         foreach (Match index in CreateIndexPattern().Matches(script))
         {
             facts.Add($"index {index.Value.Trim().TrimEnd(';')}");
@@ -44,6 +50,9 @@ internal static partial class SqlServerScriptFacts
 
     [GeneratedRegex(@"^\[(?<name>[^\]]+)\] (?<type>[a-z0-9]+(\([^)]*\))?) (?<null>NOT NULL|NULL)")]
     private static partial Regex ColumnPattern();
+
+    [GeneratedRegex(@"ALTER TABLE \[(?<table>[^\]]+)\] ADD (?<column>\[[^;]+);")]
+    private static partial Regex AddColumnPattern();
 
     [GeneratedRegex(@"CREATE (UNIQUE )?INDEX [^;]+;")]
     private static partial Regex CreateIndexPattern();

@@ -12,4 +12,7 @@ public sealed class Organisation
     public bool IsOperator { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Members must use a second factor; those without one are sent to set it up after signing in.</summary>
+    public bool RequireTwoFactor { get; set; }
 }

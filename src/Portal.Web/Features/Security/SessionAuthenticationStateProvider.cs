@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+
+namespace Portal.Web.Features.Security;
+
+/// <summary>
+/// The authentication state of an open circuit. Every minute (on the injected clock) it re-checks the circuit's
+/// session, recording the person's latest interaction as use; when the session has been revoked, has expired or sat
+/// idle too long, the circuit becomes signed out and its pages send the person to sign in.
+/// </summary>
+internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
+{
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly TimeProvider time;
+    private readonly ILogger<SessionAuthenticationStateProvider> logger;
+    private CancellationTokenSource? loop;
+
+    public SessionAuthenticationStateProvider(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<SessionAuthenticationStateProvider> logger)
+    {
+        this.scopeFactory = scopeFactory;
+        this.time = time;
+        this.logger = logger;
+        AuthenticationStateChanged += OnChanged;
+    }
+
+    /// <summary>The last time the person interacted with the circuit; set by <see cref="SessionActivityCircuitHandler"/>.</summary>
+    public DateTime? LastActivityAt { get; set; }
+
+    /// <summary>Runs one check now, as the minute timer does. True while the session is still usable.</summary>
+    public async Task<bool> CheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return true;
+        }
+
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null || user.Session() is not { } sessionId)
+        {
+            return false;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserSessions>().CheckAsync(sessionId, userId, LastActivityAt, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        AuthenticationStateChanged -= OnChanged;
+        Stop();
+    }
+
+    private void OnChanged(Task<AuthenticationState> task)
+    {
+        Stop();
+        var source = loop = new CancellationTokenSource();
+        _ = WatchAsync(task, source.Token);
+    }
+
+    private void Stop()
+    {
+        loop?.Cancel();
+        loop?.Dispose();
+        loop = null;
+    }
+
+    private async Task WatchAsync(Task<AuthenticationState> pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = (await pending).User;
+            if (user.Identity?.IsAuthenticated != true)
+            {
+                return;
+            }
+
+            using var timer = new PeriodicTimer(SessionLifetimes.CheckInterval, time);
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (!await CheckAsync(user, cancellationToken))
+                {
+                    SetAuthenticationState(Task.FromResult(SignedOut));
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The circuit closed or a new state replaced this one.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A failed check (database unavailable) signs out rather than leaving a possibly revoked session open.
+            logger.LogWarning(ex, "Session check failed; the circuit is signed out.");
+            SetAuthenticationState(Task.FromResult(SignedOut));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Portal.Web.Data;
+
+namespace Portal.Web.Features.Security;
+
+/// <summary>
+/// Checks every cookie request against its server-side session: a revoked, idle or expired session is refused at
+/// once. The claims are rebuilt from the account at most once a minute (new name, new role, two-factor set up).
+/// The security stamp is not used to end sessions, so a password change leaves the person the choice of which
+/// sessions to end; the flows that must end them all (password reset, undoing an email change) end them here.
+/// </summary>
+internal static class SessionCookieValidator
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var principal = context.Principal;
+        var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var sessionId = principal?.Session();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (principal is null || userId is null || sessionId is null
+            || !await services.GetRequiredService<UserSessions>().CheckAsync(sessionId.Value, userId, now.UtcDateTime, context.HttpContext.RequestAborted))
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        var issued = context.Properties.IssuedUtc;
+        if (issued is not null && now - issued < SessionLifetimes.CheckInterval && !principal.HasClaim(c => c.Type == SecurityClaims.TwoFactorSetupRequired))
+        {
+            return;
+        }
+
+        var signIn = services.GetRequiredService<SignInManager<PortalUser>>();
+        if (await signIn.UserManager.FindByIdAsync(userId) is not { } user)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        var fresh = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)fresh.Identity!).AddClaims(principal.Claims
+            .Where(c => c.Type is SecurityClaims.SessionId or "amr" or ClaimTypes.AuthenticationMethod)
+            .Select(c => new Claim(c.Type, c.Value)));
+        context.ReplacePrincipal(fresh);
+        context.ShouldRenew = true;
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}
