@@ -14,6 +14,9 @@ public static class SignInMethods
     public const string Authenticator = "password + authenticator";
     public const string RecoveryCode = "password + recovery code";
     public const string Passkey = "passkey";
+
+    /// <summary>Confirming the password again before a sensitive change, while already signed in.</summary>
+    public const string Confirmation = "password confirmation";
 }
 
 /// <summary>

@@ -29,6 +29,13 @@ internal static class TenantClaims
         return membership.RequireTwoFactor;
     }
 
+    public static async Task<bool> RequiresTwoFactorAsync(PortalDbContext db, string userId) =>
+        await db.OrganisationMembers
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(m => m.UserId == userId)
+            .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => o.RequireTwoFactor)
+            .FirstOrDefaultAsync();
+
     public static async Task<Guid?> FindOrganisationAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])

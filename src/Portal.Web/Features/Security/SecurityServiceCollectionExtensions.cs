@@ -11,6 +11,9 @@ internal static class SecurityServiceCollectionExtensions
         services.AddScoped<CircuitHandler, SessionActivityCircuitHandler>();
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInEvents>();
+        services.AddScoped<SignInHistory>();
+        services.AddScoped<PasswordChange>();
+        services.AddScoped<SecurityOverview>();
         return services;
     }
 }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+using Portal.Web.Email;
+using Portal.Web.Resources;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Security;
+
+public sealed record PasswordChangeResult(bool Succeeded, IReadOnlyList<string> Errors, int OtherSessionsEnded);
+
+/// <summary>
+/// Changing the password with the current one (which is the confirmation of identity it needs): audited, announced by
+/// email, and, if the person chooses, ending their other sessions. A wrong current password counts toward lockout.
+/// </summary>
+public sealed class PasswordChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, IStringLocalizer<Strings> localizer)
+{
+    public async Task<PasswordChangeResult> ChangeAsync(string currentPassword, string newPassword, bool endOtherSessions)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(currentUser.UserId ?? throw new InvalidOperationException("No one is signed in."))
+            ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        var check = await services.GetRequiredService<SignInManager<PortalUser>>().CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            return new(false, [localizer["Password_WrongCurrent"]], 0);
+        }
+
+        var db = services.GetRequiredService<PortalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            return new(false, [.. changed.Errors.Select(e => e.Description)], 0);
+        }
+
+        await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
+            localizer["Password_ChangedSubject"], [localizer["Password_ChangedBody"], localizer["Password_ChangedAdvice"]]);
+        await services.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(AuditActions.PasswordChanged, SubjectId: user.Id, ChangedFields: ["PasswordHash"]));
+        await transaction.CommitAsync();
+
+        var ended = endOtherSessions && currentUser.Principal.Session() is { } session
+            ? await services.GetRequiredService<UserSessions>().EndOthersAsync(user.Id, session, SessionEndReasons.PasswordChanged)
+            : 0;
+        return new(true, [], ended);
+    }
+}
