@@ -38,13 +38,16 @@ public sealed partial class ChangePasswordPage
     private sealed class PasswordForm
     {
         [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_Required))]
+        [Display(Name = nameof(Strings.Password_Current), ResourceType = typeof(Strings))]
         public string CurrentPassword { get; set; } = "";
 
         [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_Required))]
         [StringLength(128, MinimumLength = 10, ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Password_Length))]
+        [Display(Name = nameof(Strings.Password_New), ResourceType = typeof(Strings))]
         public string NewPassword { get; set; } = "";
 
         [Compare(nameof(NewPassword), ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Password_Mismatch))]
+        [Display(Name = nameof(Strings.Password_Confirm), ResourceType = typeof(Strings))]
         public string ConfirmPassword { get; set; } = "";
 
         public bool EndOtherSessions { get; set; } = true;
