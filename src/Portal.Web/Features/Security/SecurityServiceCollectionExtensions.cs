@@ -14,6 +14,8 @@ internal static class SecurityServiceCollectionExtensions
         services.AddScoped<SignInHistory>();
         services.AddScoped<PasswordChange>();
         services.AddScoped<SecurityOverview>();
+        services.AddSingleton<SecurityRecordsRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<SecurityRecordsRetention>());
         return services;
     }
 }
