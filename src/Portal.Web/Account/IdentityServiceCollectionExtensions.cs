@@ -12,7 +12,7 @@ internal static class IdentityServiceCollectionExtensions
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
-        services.AddAccountSecurity();
+        services.AddAccountSecurity(builder.Configuration);
         services.AddScoped<AccountRegistration>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<UnknownAccountTiming>();

@@ -5,8 +5,9 @@ namespace Portal.Web.Features.Security;
 
 internal static class SecurityServiceCollectionExtensions
 {
-    public static IServiceCollection AddAccountSecurity(this IServiceCollection services)
+    public static IServiceCollection AddAccountSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
         services.AddScoped<CircuitHandler, SessionActivityCircuitHandler>();
         services.AddScoped<UserSessions>();

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Features.Security;
 
 /// <summary>
-/// The authentication state of an open circuit. Every minute (on the injected clock) it re-checks the circuit's
+/// The authentication state of an open circuit. Every minute by default (on the injected clock) it re-checks the circuit's
 /// session, recording the person's latest interaction as use; when the session has been revoked, has expired or sat
 /// idle too long, the circuit becomes signed out and its pages send the person to sign in.
 /// </summary>
@@ -16,13 +17,16 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
     private readonly IServiceScopeFactory scopeFactory;
     private readonly TimeProvider time;
     private readonly ILogger<SessionAuthenticationStateProvider> logger;
+    private readonly TimeSpan interval;
     private CancellationTokenSource? loop;
 
-    public SessionAuthenticationStateProvider(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<SessionAuthenticationStateProvider> logger)
+    public SessionAuthenticationStateProvider(
+        IServiceScopeFactory scopeFactory, TimeProvider time, IOptions<SecurityOptions> options, ILogger<SessionAuthenticationStateProvider> logger)
     {
         this.scopeFactory = scopeFactory;
         this.time = time;
         this.logger = logger;
+        interval = options.Value.CircuitCheckInterval;
         AuthenticationStateChanged += OnChanged;
     }
 
@@ -77,7 +81,7 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
                 return;
             }
 
-            using var timer = new PeriodicTimer(SessionLifetimes.CheckInterval, time);
+            using var timer = new PeriodicTimer(interval, time);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 if (!await CheckAsync(user, cancellationToken))
