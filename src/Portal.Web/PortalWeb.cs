@@ -21,6 +21,7 @@ internal static class PortalWeb
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddPortalForwardedHeaders(builder.Configuration);
 
         // Names and French text render as typed rather than as numeric character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -49,6 +50,7 @@ internal static class PortalWeb
 
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
