@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Account;
@@ -14,6 +16,10 @@ internal static class TestAccounts
     {
         var email = $"{firstName.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
         await using var scope = server.Services.CreateAsyncScope();
+
+        // Registration writes a confirmation link; outside any request, the links need to be told the site's address.
+        var site = server.BaseUrl + "/";
+        ((IHostEnvironmentNavigationManager)scope.ServiceProvider.GetRequiredService<NavigationManager>()).Initialize(site, site);
         var registration = scope.ServiceProvider.GetRequiredService<AccountRegistration>();
         (await registration.RegisterAsync(new Registration(firstName, "Tester", email, Password, PromotionalEmailOptIn: false))).Succeeded.ShouldBeTrue();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
