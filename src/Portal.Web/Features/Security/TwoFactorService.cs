@@ -83,9 +83,7 @@ internal sealed class TwoFactorService(
         }
 
         Ensure(await users.SetTwoFactorEnabledAsync(user, enabled: true));
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        await RecordAsync(db, user, AuditActions.TwoFactorEnabled, "TwoFactor_EnabledSubject", "TwoFactor_EnabledBody");
-        return new TwoFactorResult(TwoFactorOutcome.Succeeded, [.. codes!]);
+        return await IssueRecoveryCodesAsync(users, db, user, AuditActions.TwoFactorEnabled, "TwoFactor_EnabledSubject", "TwoFactor_EnabledBody");
     });
 
     /// <summary>Replaces every recovery code; the old ones stop working at once.</summary>
@@ -96,9 +94,7 @@ internal sealed class TwoFactorService(
             return TwoFactorResult.Of(TwoFactorOutcome.NotAvailable);
         }
 
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        await RecordAsync(db, user, AuditActions.RecoveryCodesGenerated, "TwoFactor_CodesSubject", "TwoFactor_CodesBody");
-        return new TwoFactorResult(TwoFactorOutcome.Succeeded, [.. codes!]);
+        return await IssueRecoveryCodesAsync(users, db, user, AuditActions.RecoveryCodesGenerated, "TwoFactor_CodesSubject", "TwoFactor_CodesBody");
     });
 
     /// <summary>Turns two-factor sign-in off and forgets the key and recovery codes, unless the organisation requires it.</summary>
@@ -140,6 +136,14 @@ internal sealed class TwoFactorService(
         }
 
         return result;
+    }
+
+    /// <summary>New recovery codes replace any before them; the person sees them once, in the result.</summary>
+    private async Task<TwoFactorResult> IssueRecoveryCodesAsync(UserManager<PortalUser> users, PortalDbContext db, PortalUser user, string action, string subject, string body)
+    {
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
+        await RecordAsync(db, user, action, subject, body);
+        return new TwoFactorResult(TwoFactorOutcome.Succeeded, [.. codes]);
     }
 
     private async Task RecordAsync(PortalDbContext db, PortalUser user, string action, string subject, string body)
