@@ -7,7 +7,7 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Form posts to sign-in, registration and password reset allowed per client address per minute.</summary>
+    /// <summary>Form posts to sign-in (both steps), registration and password reset allowed per client address per minute.</summary>
     public int AccountPostsPerMinute { get; set; } = 10;
 }
 
@@ -16,7 +16,7 @@ internal static class RateLimiting
 {
     public const string AccountPolicy = "account-forms";
 
-    private static readonly string[] LimitedPaths = ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation"];
+    private static readonly string[] LimitedPaths = ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation"];
 
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {

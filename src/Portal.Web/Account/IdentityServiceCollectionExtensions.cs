@@ -28,8 +28,11 @@ internal static class IdentityServiceCollectionExtensions
         services.AddIdentityCore<PortalUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<PortalUserStore>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -50,8 +53,22 @@ internal static class IdentityServiceCollectionExtensions
             cookie.Cookie.Name = "__Host-Portal.External";
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         });
+
+        // Between password and second factor, and "remember this browser": host-only, HTTPS-only, out of scripts' reach.
+        ConfigureTwoFactorCookie(services, IdentityConstants.TwoFactorUserIdScheme, "__Host-Portal.2fa");
+        ConfigureTwoFactorCookie(services, IdentityConstants.TwoFactorRememberMeScheme, "__Host-Portal.2fa-remember");
         return builder;
     }
+
+    private static void ConfigureTwoFactorCookie(IServiceCollection services, string scheme, string name) =>
+        services.Configure<CookieAuthenticationOptions>(scheme, cookie =>
+        {
+            cookie.Cookie.Name = name;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.Path = "/";
+        });
 
     /// <summary>Identity's settings, shared with the schema tests so the model they compare is the app's.</summary>
     public static void ConfigureIdentity(IdentityOptions options)

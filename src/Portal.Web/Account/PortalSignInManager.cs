@@ -67,11 +67,27 @@ internal sealed class PortalSignInManager(
         return result;
     }
 
+    /// <summary>
+    /// Identity checks neither lockout nor failures for recovery codes; here a locked account stays locked and a wrong
+    /// code counts like any wrong second factor. A used code is announced to the owner with the number left.
+    /// </summary>
     public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
     {
         method = SignInMethods.RecoveryCode;
         var user = await GetTwoFactorAuthenticationUserAsync();
-        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        var result = user is not null && await PreSignInCheck(user) is { } refused
+            ? refused
+            : await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (user is not null && result.Succeeded)
+        {
+            await events.RecoveryCodeUsedAsync(user, await UserManager.CountRecoveryCodesAsync(user));
+        }
+        else if (user is not null && !result.IsLockedOut && !result.IsNotAllowed)
+        {
+            await UserManager.AccessFailedAsync(user);
+            result = await UserManager.IsLockedOutAsync(user) ? SignInResult.LockedOut : result;
+        }
+
         await RecordFailureAsync(user, result, SignInOutcome.TwoFactorFailed);
         return result;
     }

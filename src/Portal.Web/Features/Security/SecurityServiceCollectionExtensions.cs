@@ -17,6 +17,7 @@ internal static class SecurityServiceCollectionExtensions
         services.AddScoped<SecurityOverview>();
         services.AddSingleton<SecurityRecordsRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<SecurityRecordsRetention>());
+        services.AddScoped<TwoFactorService>();
         return services;
     }
 }

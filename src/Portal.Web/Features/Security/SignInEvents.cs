@@ -58,6 +58,14 @@ public sealed class SignInEvents(
         await audit.AppendAsync(db, new AuditRecord(action, SubjectId: user.Id, ActorId: user.Id, Target: $"{method}: {outcome}"));
     }
 
+    /// <summary>A recovery code let someone past the second factor: the owner hears of it at once, with how many are left.</summary>
+    public async Task RecoveryCodeUsedAsync(PortalUser user, int left)
+    {
+        await notices.AddAsync(db, user.Email!, user.FirstName, localizer["TwoFactor_RecoveryUsedSubject"],
+            [localizer["TwoFactor_RecoveryUsedBody", left], localizer["TwoFactor_RecoveryUsedAdvice"]]);
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.RecoveryCodeUsed, SubjectId: user.Id, ActorId: user.Id, Target: $"{left} left"));
+    }
+
     /// <summary>An attempt on an address nobody registered: audited, but there is no one to show it to.</summary>
     public async Task UnknownAccountAsync() =>
         await audit.AppendAsync(db, new AuditRecord(AuditActions.SignInFailed, Target: "unknown account"));
