@@ -11,6 +11,7 @@ internal static class SecurityServiceCollectionExtensions
         services.AddScoped<CircuitHandler, SessionActivityCircuitHandler>();
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInEvents>();
+        services.AddScoped<UserPasskeys>();
         return services;
     }
 }
