@@ -32,12 +32,13 @@ internal static class IdentityEndpoints
         });
 
         // The pages' script asks for WebAuthn options here; the challenge's state goes into a short-lived cookie
-        // that the page's form post then completes. JSON posts carry the page's antiforgery token in a header.
+        // that the page's form post then completes. JSON posts carry the page's antiforgery token in a header. Refusals
+        // carry a body so the status-code pages do not re-execute the POST as an HTML page.
         var passkeys = account.MapGroup("/Passkeys").AddEndpointFilter(RequireAntiforgeryTokenAsync);
         passkeys.MapPost("/CreationOptions", async ([FromServices] UserPasskeys userPasskeys) =>
                 await userPasskeys.CreationOptionsAsync() is { } options
                     ? Results.Content(options, "application/json")
-                    : Results.StatusCode(StatusCodes.Status403Forbidden))
+                    : Results.Problem("Confirm who you are first.", statusCode: StatusCodes.Status403Forbidden))
             .RequireAuthorization(Policies.SignedIn);
         passkeys.MapPost("/RequestOptions", async ([FromServices] SignInManager<PortalUser> signInManager) =>
                 Results.Content(await signInManager.MakePasskeyRequestOptionsAsync(user: null), "application/json"))
@@ -48,6 +49,6 @@ internal static class IdentityEndpoints
     private static async ValueTask<object?> RequireAntiforgeryTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
-        return await antiforgery.IsRequestValidAsync(context.HttpContext) ? await next(context) : Results.BadRequest();
+        return await antiforgery.IsRequestValidAsync(context.HttpContext) ? await next(context) : Results.Problem("Missing or invalid antiforgery token.", statusCode: StatusCodes.Status400BadRequest);
     }
 }
