@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Account;
@@ -14,6 +16,13 @@ internal static class TestAccounts
     {
         var email = $"{firstName.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
         await using var scope = server.Services.CreateAsyncScope();
+
+        // Outside a request nothing has told the navigation manager where the app lives; the confirmation email links need it.
+        if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
+        {
+            navigation.Initialize(server.BaseUrl + "/", server.BaseUrl + "/");
+        }
+
         var registration = scope.ServiceProvider.GetRequiredService<AccountRegistration>();
         (await registration.RegisterAsync(new Registration(firstName, "Tester", email, Password, PromotionalEmailOptIn: false))).Succeeded.ShouldBeTrue();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
