@@ -110,5 +110,5 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
     }
 
     [GeneratedRegex("/Account/Login")]
-    private static partial Regex LoginUrl();
+    internal static partial Regex LoginUrl();
 }

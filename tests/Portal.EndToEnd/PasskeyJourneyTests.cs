@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +7,7 @@ using Portal.Web.Data;
 namespace Portal.EndToEnd;
 
 [Collection(PortalInChromium.Name)]
-public sealed partial class PasskeyJourneyTests(BrowserFixture fixture)
+public sealed class PasskeyJourneyTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task A_person_adds_a_passkey_renames_it_and_then_signs_in_with_it_instead_of_a_password()
@@ -40,7 +39,7 @@ public sealed partial class PasskeyJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("passkey-name")).ToHaveTextAsync("Test laptop");
 
         await page.GetByTestId("sign-out").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(AccountJourneyTests.LoginUrl());
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" })).ToBeVisibleAsync();
         await page.ShouldHaveNoSeriousViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
@@ -89,7 +88,4 @@ public sealed partial class PasskeyJourneyTests(BrowserFixture fixture)
         return await db.SignInAttempts.Where(a => a.UserId == user.Id).OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
             .Select(a => a.Method).FirstAsync();
     }
-
-    [GeneratedRegex("/Account/Login")]
-    private static partial Regex LoginUrl();
 }

@@ -99,24 +99,23 @@ public sealed partial class PasskeysPage
         return name.Length <= UserPasskeys.MaxNameLength ? name : name[..UserPasskeys.MaxNameLength];
     }
 
-    private sealed class AddInput
+    /// <summary>The name both the add and the rename form ask for, validated alike.</summary>
+    private abstract class NamedInput
     {
-        public string? CredentialJson { get; set; }
-
         [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_Required))]
         [StringLength(UserPasskeys.MaxNameLength, ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_TooLong))]
         [Display(Name = nameof(Strings.Passkeys_Name), ResourceType = typeof(Strings))]
         public string Name { get; set; } = "";
     }
 
-    private sealed class RenameInput
+    private sealed class AddInput : NamedInput
+    {
+        public string? CredentialJson { get; set; }
+    }
+
+    private sealed class RenameInput : NamedInput
     {
         public string? Id { get; set; }
-
-        [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_Required))]
-        [StringLength(UserPasskeys.MaxNameLength, ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_TooLong))]
-        [Display(Name = nameof(Strings.Passkeys_Name), ResourceType = typeof(Strings))]
-        public string Name { get; set; } = "";
     }
 
     private sealed class RemoveInput

@@ -85,17 +85,12 @@ public sealed class UserPasskeys(
     /// <summary>Verifies the browser's new credential against the registration this browser started, and keeps it.</summary>
     public async Task<PasskeyChange> AddAsync(string credentialJson, string name)
     {
-        if (!IsValidName(name))
+        var (user, refusal) = await BeginChangeAsync(name);
+        if (user is null)
         {
-            return PasskeyChange.InvalidName;
+            return refusal;
         }
 
-        if (!await IsRecentlyAuthenticatedAsync())
-        {
-            return PasskeyChange.NotRecent;
-        }
-
-        var user = await RequireUserAsync();
         if ((await Users.GetPasskeysAsync(user)).Count >= MaxPasskeys)
         {
             return PasskeyChange.LimitReached;
@@ -120,17 +115,12 @@ public sealed class UserPasskeys(
 
     public async Task<PasskeyChange> RenameAsync(string id, string name)
     {
-        if (!IsValidName(name))
+        var (user, refusal) = await BeginChangeAsync(name);
+        if (user is null)
         {
-            return PasskeyChange.InvalidName;
+            return refusal;
         }
 
-        if (!await IsRecentlyAuthenticatedAsync())
-        {
-            return PasskeyChange.NotRecent;
-        }
-
-        var user = await RequireUserAsync();
         if (await FindAsync(user, id) is not { } passkey)
         {
             return PasskeyChange.NotFound;
@@ -144,12 +134,12 @@ public sealed class UserPasskeys(
 
     public async Task<PasskeyChange> RemoveAsync(string id)
     {
-        if (!await IsRecentlyAuthenticatedAsync())
+        var (user, refusal) = await BeginChangeAsync(newName: null);
+        if (user is null)
         {
-            return PasskeyChange.NotRecent;
+            return refusal;
         }
 
-        var user = await RequireUserAsync();
         if (await FindAsync(user, id) is not { } passkey)
         {
             return PasskeyChange.NotFound;
@@ -161,6 +151,17 @@ public sealed class UserPasskeys(
     }
 
     public static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= MaxNameLength;
+
+    /// <summary>The account to change, or why no change may be made now; every write passes through here first.</summary>
+    private async Task<(PortalUser? User, PasskeyChange Refusal)> BeginChangeAsync(string? newName)
+    {
+        if (newName is not null && !IsValidName(newName))
+        {
+            return (null, PasskeyChange.InvalidName);
+        }
+
+        return await IsRecentlyAuthenticatedAsync() ? (await RequireUserAsync(), PasskeyChange.Done) : (null, PasskeyChange.NotRecent);
+    }
 
     /// <summary>The change, its notice and its audit event commit together or not at all.</summary>
     private async Task<PasskeyChange> SaveAsync(PortalUser user, AuditRecord record, string subject, string body, Func<Task<IdentityResult>> change)
