@@ -106,9 +106,9 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/Account/Login");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Email" }).FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     [GeneratedRegex("/Account/Login")]
-    private static partial Regex LoginUrl();
+    internal static partial Regex LoginUrl();
 }

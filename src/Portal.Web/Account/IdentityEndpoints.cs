@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Features.Security;
 
@@ -8,7 +10,7 @@ namespace Portal.Web.Account;
 
 internal static class IdentityEndpoints
 {
-    /// <summary>Cookie work that static pages cannot do in a component: sign-out.</summary>
+    /// <summary>Cookie work that static pages cannot do in a component: sign-out, and starting a passkey ceremony.</summary>
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/Account");
@@ -28,6 +30,25 @@ internal static class IdentityEndpoints
                 ? returnUrl : "/";
             return TypedResults.LocalRedirect($"~/{target.TrimStart('/')}");
         });
+
+        // The pages' script asks for WebAuthn options here; the challenge's state goes into a short-lived cookie
+        // that the page's form post then completes. JSON posts carry the page's antiforgery token in a header. Refusals
+        // carry a body so the status-code pages do not re-execute the POST as an HTML page.
+        var passkeys = account.MapGroup("/Passkeys").AddEndpointFilter(RequireAntiforgeryTokenAsync);
+        passkeys.MapPost("/CreationOptions", async ([FromServices] UserPasskeys userPasskeys) =>
+                await userPasskeys.CreationOptionsAsync() is { } options
+                    ? Results.Content(options, "application/json")
+                    : Results.Problem("Confirm who you are first.", statusCode: StatusCodes.Status403Forbidden))
+            .RequireAuthorization(Policies.SignedIn);
+        passkeys.MapPost("/RequestOptions", async ([FromServices] SignInManager<PortalUser> signInManager) =>
+                Results.Content(await signInManager.MakePasskeyRequestOptionsAsync(user: null), "application/json"))
+            .AllowAnonymous();
         return account;
+    }
+
+    private static async ValueTask<object?> RequireAntiforgeryTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        return await antiforgery.IsRequestValidAsync(context.HttpContext) ? await next(context) : Results.Problem("Missing or invalid antiforgery token.", statusCode: StatusCodes.Status400BadRequest);
     }
 }

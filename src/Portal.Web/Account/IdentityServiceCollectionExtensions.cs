@@ -47,7 +47,9 @@ internal static class IdentityServiceCollectionExtensions
             cookie.LoginPath = "/Account/Login";
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.Events.OnValidatePrincipal = SessionCookieValidator.ValidateAsync;
+            cookie.Events.OnSigningIn = SessionCookieValidator.SigningInAsync;
         });
+        services.Configure<IdentityPasskeyOptions>(options => ConfigurePasskeys(options, builder.Configuration));
         services.ConfigureExternalCookie(cookie =>
         {
             cookie.Cookie.Name = "__Host-Portal.External";
@@ -69,6 +71,26 @@ internal static class IdentityServiceCollectionExtensions
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.Path = "/";
         });
+    /// <summary>
+    /// Passkeys (WebAuthn) for sign-in and as a second factor: the person must be verified on the device (PIN or biometric),
+    /// so one passkey is two factors; credentials must be discoverable so the sign-in page needs no address first.
+    /// </summary>
+    public static void ConfigurePasskeys(IdentityPasskeyOptions options, IConfiguration configuration)
+    {
+        // The relying party id. Unset, the request's host is used, which is right for one host name per deployment;
+        // set it (for example to the parent domain) when the portal answers on several names.
+        var serverDomain = configuration["Passkeys:ServerDomain"];
+        options.ServerDomain = string.IsNullOrWhiteSpace(serverDomain) ? null : serverDomain.Trim();
+        options.UserVerificationRequirement = "required";
+        options.ResidentKeyRequirement = "required";
+
+        // No attestation is asked for: the portal does not restrict authenticator makes, and "none" reveals nothing about the device.
+        options.AttestationConveyancePreference = "none";
+
+        // Long enough to find a security key; the challenge is single-use and its state cookie expires soon after.
+        options.AuthenticatorTimeout = TimeSpan.FromMinutes(3);
+        options.ChallengeSize = 32;
+    }
 
     /// <summary>Identity's settings, shared with the schema tests so the model they compare is the app's.</summary>
     public static void ConfigureIdentity(IdentityOptions options)

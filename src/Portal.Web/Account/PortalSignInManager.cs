@@ -37,6 +37,7 @@ internal sealed class PortalSignInManager(
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private string method = SignInMethods.Password;
+    private PortalUser? passkeyOwner;
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
@@ -95,13 +96,46 @@ internal sealed class PortalSignInManager(
     public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
     {
         method = SignInMethods.Passkey;
-        return await base.PasskeySignInAsync(credentialJson);
+        SignInResult result;
+        try
+        {
+            result = string.IsNullOrWhiteSpace(credentialJson) ? SignInResult.Failed : await base.PasskeySignInAsync(credentialJson);
+        }
+        catch (InvalidOperationException)
+        {
+            // No sign-in ceremony was started in this browser, or it was already used: a stale or forged post.
+            result = SignInResult.Failed;
+        }
+
+        if (!result.Succeeded && passkeyOwner is null)
+        {
+            await events.UnknownAccountAsync("passkey not verified");
+        }
+
+        await RecordFailureAsync(passkeyOwner, result, SignInOutcome.Blocked);
+        return result;
+    }
+
+    /// <summary>Remembers whose passkey verified, so a refusal after it (locked out, unconfirmed) joins their history.</summary>
+    public override async Task<PasskeyAssertionResult<PortalUser>> PerformPasskeyAssertionAsync(string credentialJson)
+    {
+        var result = await base.PerformPasskeyAssertionAsync(credentialJson);
+        passkeyOwner = result.Succeeded ? result.User : null;
+        return result;
     }
 
     /// <summary>Every successful sign-in ends here: a new session is opened unless the caller is re-issuing one.</summary>
     public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         var claims = additionalClaims.ToList();
+        if (method == SignInMethods.Passkey)
+        {
+            // Identity tags the sign-in "pwd"; a user-verified passkey is a key held plus a PIN or biometric (RFC 8176).
+            claims.RemoveAll(c => c.Type == SecurityClaims.AuthenticationMethodReference);
+            claims.Add(new Claim(SecurityClaims.AuthenticationMethodReference, "pop"));
+            claims.Add(new Claim(SecurityClaims.AuthenticationMethodReference, SecurityClaims.MultiFactor));
+        }
+
         if (!claims.Exists(c => c.Type == SecurityClaims.SessionId))
         {
             var session = await events.SucceededAsync(user, authenticationProperties?.IsPersistent == true, method, Context);

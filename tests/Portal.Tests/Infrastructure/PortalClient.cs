@@ -28,15 +28,9 @@ public sealed partial class PortalClient : IDisposable
     public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IDictionary<string, string> fields)
     {
         var page = await GetStringAsync(path);
-        var token = TokenPattern().Match(page);
-        if (!token.Success)
-        {
-            throw new InvalidOperationException($"No antiforgery token on {path}.");
-        }
-
         var values = new Dictionary<string, string>(fields)
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
+            ["__RequestVerificationToken"] = TokenOn(page, path),
             ["_handler"] = formName,
         };
         foreach (Match hidden in HiddenPattern().Matches(page))
@@ -58,7 +52,26 @@ public sealed partial class PortalClient : IDisposable
         return await SubmitAsync("/Account/Login", "login", fields);
     }
 
+    /// <summary>Posts to an endpoint the way the pages' scripts do: no body, the token from <paramref name="page"/> in a header.</summary>
+    public async Task<HttpResponseMessage> PostFromPageAsync(string endpoint, string page, bool withToken = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, UriKind.Relative));
+        var html = await GetStringAsync(page);
+        if (withToken)
+        {
+            request.Headers.Add("RequestVerificationToken", TokenOn(html, page));
+        }
+
+        return await _http.SendAsync(request);
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private static string TokenOn(string html, string path)
+    {
+        var token = TokenPattern().Match(html);
+        return token.Success ? WebUtility.HtmlDecode(token.Groups["token"].Value) : throw new InvalidOperationException($"No antiforgery token on {path}.");
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex TokenPattern();

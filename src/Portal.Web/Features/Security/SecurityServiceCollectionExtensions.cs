@@ -18,6 +18,7 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<SecurityRecordsRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<SecurityRecordsRetention>());
         services.AddScoped<TwoFactorService>();
+        services.AddScoped<UserPasskeys>();
         return services;
     }
 }

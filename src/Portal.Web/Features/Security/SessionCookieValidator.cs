@@ -45,8 +45,20 @@ internal static class SessionCookieValidator
         ((ClaimsIdentity)fresh.Identity!).AddClaims(principal.Claims
             .Where(c => c.Type is SecurityClaims.SessionId or "amr" or ClaimTypes.AuthenticationMethod)
             .Select(c => new Claim(c.Type, c.Value)));
+        SecurityClaims.MeetTwoFactorRule(fresh);
         context.ReplacePrincipal(fresh);
         context.ShouldRenew = true;
+    }
+
+    /// <summary>Shapes the principal of every new sign-in the same way a refresh does.</summary>
+    public static Task SigningInAsync(CookieSigningInContext context)
+    {
+        if (context.Principal is { } principal)
+        {
+            SecurityClaims.MeetTwoFactorRule(principal);
+        }
+
+        return Task.CompletedTask;
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

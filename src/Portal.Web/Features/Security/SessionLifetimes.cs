@@ -35,8 +35,34 @@ public static class SecurityClaims
     /// <summary>Present while the person's organisation requires two-factor and they have not set it up.</summary>
     public const string TwoFactorSetupRequired = "portal:2fa_setup";
 
+    /// <summary>How the person proved who they are (RFC 8176 values); kept for the life of the session.</summary>
+    public const string AuthenticationMethodReference = "amr";
+
+    /// <summary>The <see cref="AuthenticationMethodReference"/> of a sign-in with two factors (authenticator code, or a passkey).</summary>
+    public const string MultiFactor = "mfa";
+
     public static Guid? Session(this System.Security.Claims.ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirst(SessionId)?.Value, out var id) ? id : null;
+
+    /// <summary>
+    /// A session opened with two factors meets the organisation's two-factor rule even when the account has no
+    /// authenticator app (a passkey sign-in), so it is not asked to set one up.
+    /// </summary>
+    public static void MeetTwoFactorRule(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        if (!principal.HasClaim(AuthenticationMethodReference, MultiFactor))
+        {
+            return;
+        }
+
+        foreach (var identity in principal.Identities)
+        {
+            foreach (var claim in identity.FindAll(TwoFactorSetupRequired).ToList())
+            {
+                identity.RemoveClaim(claim);
+            }
+        }
+    }
 }
 
 /// <summary>Why a session ended before its time. Stable strings: they are stored.</summary>

@@ -66,9 +66,9 @@ public sealed class SignInEvents(
         await audit.AppendAsync(db, new AuditRecord(AuditActions.RecoveryCodeUsed, SubjectId: user.Id, ActorId: user.Id, Target: $"{left} left"));
     }
 
-    /// <summary>An attempt on an address nobody registered: audited, but there is no one to show it to.</summary>
-    public async Task UnknownAccountAsync() =>
-        await audit.AppendAsync(db, new AuditRecord(AuditActions.SignInFailed, Target: "unknown account"));
+    /// <summary>An attempt on an address nobody registered, or with a passkey that did not verify: audited, but there is no one to show it to.</summary>
+    public async Task UnknownAccountAsync(string reason = "unknown account") =>
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.SignInFailed, Target: reason));
 
     private static (string Device, string? Ip) Describe(HttpContext http) =>
         (UserAgents.Describe(http.Request.Headers.UserAgent.ToString()).ToString(), http.Connection.RemoteIpAddress?.ToString());
