@@ -71,6 +71,7 @@ internal static class IdentityServiceCollectionExtensions
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.Path = "/";
         });
+
     /// <summary>
     /// Passkeys (WebAuthn) for sign-in and as a second factor: the person must be verified on the device (PIN or biometric),
     /// so one passkey is two factors; credentials must be discoverable so the sign-in page needs no address first.
