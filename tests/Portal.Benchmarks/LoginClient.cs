@@ -7,19 +7,24 @@ namespace Portal.Benchmarks;
 /// One browser signing in over and over. It loads the sign-in page once for the antiforgery cookie and token, then
 /// posts the form with them each time. Cookies are handled by hand: the auth cookie is Secure and this is plain HTTP,
 /// so a cookie container would drop it; it is only inspected here, never sent back, so every post is anonymous.
+/// Unless told to arrive as a new device every time, it remembers the device cookie the app gives each person and
+/// sends it back, as a returning person's own browser does.
 /// </summary>
 internal sealed partial class LoginClient : IDisposable
 {
     private const string AntiforgeryCookie = "Portal.Antiforgery=";
     private const string AuthCookie = "__Host-Portal=";
+    private const string DeviceCookie = "__Host-Portal.Device=";
     private static readonly Uri LoginPath = new("/Account/Login", UriKind.Relative);
 
     private readonly HttpClient _http;
+    private readonly Dictionary<string, string>? _devices;
     private string? _cookie;
     private string? _token;
 
-    public LoginClient(Uri baseAddress)
+    public LoginClient(Uri baseAddress, bool rememberDevices)
     {
+        _devices = rememberDevices ? new(StringComparer.Ordinal) : null;
         if (!baseAddress.IsLoopback)
         {
             throw new ArgumentException($"Load goes only to loopback addresses, not {baseAddress}.", nameof(baseAddress));
@@ -62,10 +67,16 @@ internal sealed partial class LoginClient : IDisposable
                 new("Input.Password", password),
             ]),
         };
-        request.Headers.Add("Cookie", _cookie);
+        request.Headers.Add("Cookie", _devices?.GetValueOrDefault(email) is { } device ? $"{_cookie}; {device}" : _cookie);
         using var response = await _http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Redirect && SetCookies(response).Any(c => c.StartsWith(AuthCookie, StringComparison.Ordinal)))
+        var cookies = SetCookies(response).Select(c => c.Split(';')[0]).ToList();
+        if (response.StatusCode == HttpStatusCode.Redirect && cookies.Exists(c => c.StartsWith(AuthCookie, StringComparison.Ordinal)))
         {
+            if (_devices is not null && cookies.Find(c => c.StartsWith(DeviceCookie, StringComparison.Ordinal)) is { } issued)
+            {
+                _devices[email] = issued;
+            }
+
             return true;
         }
 

@@ -11,11 +11,11 @@ internal sealed class LoginLoad : IDisposable
     private readonly List<LoginClient> _clients;
     private readonly int[] _posts;
 
-    public LoginLoad(Uri address, IReadOnlyList<string> emails, string password, int concurrency)
+    public LoginLoad(Uri address, IReadOnlyList<string> emails, string password, int concurrency, bool newDevices)
     {
         _emails = emails;
         _password = password;
-        _clients = [.. Enumerable.Range(0, concurrency).Select(_ => new LoginClient(address))];
+        _clients = [.. Enumerable.Range(0, concurrency).Select(_ => new LoginClient(address, rememberDevices: !newDevices))];
         _posts = new int[concurrency];
     }
 

@@ -23,6 +23,7 @@ internal static class SignInThroughput
         var duration = TimeSpan.FromSeconds(options.Number("seconds", 10, minimum: 1, maximum: 600));
         var concurrency = options.Number("concurrency", 8, minimum: 1, maximum: 256);
         var users = options.Number("users", 300, minimum: 1, maximum: 100_000);
+        var newDevices = options.Flag("new-devices");
         options.RejectUnknown();
 
         var directory = Path.Combine(Path.GetTempPath(), "portal-bench", Guid.NewGuid().ToString("N"));
@@ -42,11 +43,12 @@ internal static class SignInThroughput
             // Shared virtual machines drift from second to second, so the two rates are measured in alternating rounds.
             var rounds = Math.Clamp((int)duration.TotalSeconds / 2, 1, 10);
             await output.WriteLineAsync($"Sign-in throughput: {Environment.ProcessorCount} cores, concurrency {concurrency}, " +
-                $"{duration.TotalSeconds:N0} s per measurement in {rounds} alternating rounds, {emails.Count:N0} members");
+                $"{duration.TotalSeconds:N0} s per measurement in {rounds} alternating rounds, {emails.Count:N0} members, " +
+                (newDevices ? "every sign-in from a new browser (alert email each time)" : "returning browsers"));
 
             await using var host = new PortalHost(directory);
             var address = host.Start();
-            using var load = new LoginLoad(address, emails, SeedCommand.DefaultPassword, concurrency);
+            using var load = new LoginLoad(address, emails, SeedCommand.DefaultPassword, concurrency, newDevices);
             using var hardStop = new CancellationTokenSource((duration * 2) + TimeSpan.FromMinutes(5));
             await load.WarmUpAsync(hardStop.Token);
             var hasher = host.Services.GetRequiredService<IPasswordHasher<PortalUser>>();

@@ -24,15 +24,17 @@ internal static class KnownDevices
     public static async Task<(bool IsNew, bool HadDevices)> RememberAsync(PortalDbContext db, string userId, string device, DateTime now, HttpContext http)
     {
         var hash = TokenHash(http);
-        var known = hash is null ? null : await db.KnownDevices.FirstOrDefaultAsync(d => d.UserId == userId && d.TokenHash == hash);
-        if (known is not null)
+
+        // A person has a handful of browsers: one read answers both "is this one known?" and "is it the first?".
+        var devices = await db.KnownDevices.Where(d => d.UserId == userId).ToListAsync();
+        if (hash is not null && devices.Find(d => d.TokenHash == hash) is { } known)
         {
             known.LastSeenAt = now;
             known.Device = device;
             return (false, true);
         }
 
-        var hadDevices = await db.KnownDevices.AnyAsync(d => d.UserId == userId);
+        var hadDevices = devices.Count > 0;
         if (hash is null)
         {
             var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
