@@ -8,13 +8,7 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task A_person_signed_in_in_two_browsers_signs_one_out_from_the_other()
     {
-        var email = await fixture.Server.CreateAsync("Sasha");
-        var laptop = await fixture.NewPageAsync();
-        var phone = await fixture.NewPageAsync();
-        await AccountJourneyTests.SignInAsync(phone, email, TestAccounts.Password);
-        await Assertions.Expect(phone.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
-        await AccountJourneyTests.SignInAsync(laptop, email, TestAccounts.Password);
-        await Assertions.Expect(laptop.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        var (laptop, phone) = await SignInTwiceAsync("Sasha");
 
         await laptop.GetByRole(AriaRole.Link, new() { Name = "Security" }).ClickAsync();
         await Assertions.Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Security", Exact = true })).ToBeVisibleAsync();
@@ -38,13 +32,7 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Changing_the_password_signs_out_the_other_browser_and_the_history_offers_a_way_out()
     {
-        var email = await fixture.Server.CreateAsync("Noor");
-        var laptop = await fixture.NewPageAsync();
-        var phone = await fixture.NewPageAsync();
-        await AccountJourneyTests.SignInAsync(phone, email, TestAccounts.Password);
-        await Assertions.Expect(phone.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
-        await AccountJourneyTests.SignInAsync(laptop, email, TestAccounts.Password);
-        await Assertions.Expect(laptop.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        var (laptop, phone) = await SignInTwiceAsync("Noor");
 
         await laptop.GotoAsync("/account/security/history");
         await Assertions.Expect(laptop.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
@@ -67,6 +55,21 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
         await laptop.ShouldHaveNoSeriousViolationsAsync();
         await phone.ReloadAsync();
         await Assertions.Expect(phone).ToHaveURLAsync(LoginUrl());
+    }
+
+    /// <summary>A fresh person signed in on a phone first, then on a laptop, each its own browser.</summary>
+    private async Task<(IPage Laptop, IPage Phone)> SignInTwiceAsync(string firstName)
+    {
+        var email = await fixture.Server.CreateAsync(firstName);
+        var laptop = await fixture.NewPageAsync();
+        var phone = await fixture.NewPageAsync();
+        foreach (var page in new[] { phone, laptop })
+        {
+            await AccountJourneyTests.SignInAsync(page, email, TestAccounts.Password);
+            await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        }
+
+        return (laptop, phone);
     }
 
     [GeneratedRegex("/Account/Login")]
