@@ -18,6 +18,8 @@ internal static class AuthorizationServiceCollectionExtensions
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.PlatformAdmin))
             .AddPolicy(Policies.ViewProfile, p => p.AddRequirements(new ViewProfileRequirement()));
         services.AddSingleton<IAuthorizationHandler, ViewProfileHandler>();
+        services.AddSingleton<IAuthorizationHandler, MemberAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ChangeRoleHandler>();
         return services;
     }
 }
