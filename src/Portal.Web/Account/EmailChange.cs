@@ -22,7 +22,7 @@ public enum EmailChangeRequest
 /// old one, which can undo it. Until confirmation the old address stays the login. Each step runs in its own scope, so
 /// nothing holds a database context for a circuit.
 /// </summary>
-public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, PortalLinks links, IStringLocalizer<Strings> localizer)
+public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, PortalLinks links, IStringLocalizer<Strings> localizer)
 {
     public async Task<EmailChangeRequest> RequestAsync(string newEmail, string currentPassword)
     {
@@ -61,7 +61,7 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
             await emails.AddAsync(db, user.Email!, user.FirstName, localizer["EmailChange_RequestedSubject"], [localizer["EmailChange_RequestedBody", newEmail]]);
         }
 
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(AuditActions.EmailChangeRequested,
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.EmailChangeRequested,
             SubjectId: user.Id));
         return EmailChangeRequest.Sent;
     }
@@ -99,7 +99,7 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
                 localizer["EmailChange_UndoButton"], Link("Account/UndoEmailChange", new() { ["userId"] = user.Id, ["email"] = oldEmail, ["code"] = undo }));
         }
 
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(action, SubjectId: user.Id,
+        await audit.AppendAsync(db, new AuditRecord(action, SubjectId: user.Id,
             ActorId: user.Id, ChangedFields: ["Email"]));
         await transaction.CommitAsync();
         if (!notifyOldAddress)

@@ -13,8 +13,9 @@ public sealed record PasswordChangeResult(bool Succeeded, IReadOnlyList<string> 
 /// <summary>
 /// Changing the password with the current one (which is the confirmation of identity it needs): audited, announced by
 /// email, and, if the person chooses, ending their other sessions. A wrong current password counts toward lockout.
+/// The work runs in a scope of its own; the audit log is the caller's, which knows who is acting and from where.
 /// </summary>
-public sealed class PasswordChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, IStringLocalizer<Strings> localizer)
+public sealed class PasswordChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, IStringLocalizer<Strings> localizer)
 {
     public async Task<PasswordChangeResult> ChangeAsync(string currentPassword, string newPassword, bool endOtherSessions)
     {
@@ -39,7 +40,7 @@ public sealed class PasswordChange(IServiceScopeFactory scopeFactory, CurrentUse
 
         await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
             localizer["Password_ChangedSubject"], [localizer["Password_ChangedBody"], localizer["Password_ChangedAdvice"]]);
-        await services.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(AuditActions.PasswordChanged, SubjectId: user.Id, ChangedFields: ["PasswordHash"]));
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.PasswordChanged, SubjectId: user.Id, ChangedFields: ["PasswordHash"]));
         await transaction.CommitAsync();
 
         var ended = endOtherSessions && currentUser.Principal.Session() is { } session
