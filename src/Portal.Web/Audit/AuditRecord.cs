@@ -40,4 +40,6 @@ public static class AuditActions
     public const string PasskeyAdded = "security.passkey_added";
     public const string PasskeyRenamed = "security.passkey_renamed";
     public const string PasskeyRemoved = "security.passkey_removed";
+    public const string MemberPasswordResetSent = "member.password_reset_sent";
+    public const string MemberTwoFactorReset = "member.two_factor_reset";
 }

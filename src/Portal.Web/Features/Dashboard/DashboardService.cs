@@ -6,7 +6,15 @@ using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Dashboard;
 
-public sealed record ActivityItem(long Sequence, DateTime OccurredAt, string Action, string? IpAddress, string? UserAgent, bool ByAnotherPerson);
+/// <summary>Who did something to the person's account: they themselves, their organisation's administrator, or Portal staff.</summary>
+public enum ActivityActor
+{
+    Self,
+    Administrator,
+    Staff,
+}
+
+public sealed record ActivityItem(long Sequence, DateTime OccurredAt, string Action, string? IpAddress, string? UserAgent, ActivityActor By);
 
 public sealed record DashboardSummary(string FirstName, string OrganisationName, OrganisationRole Role, IReadOnlyList<ActivityItem> RecentActivity, TimeZoneInfo TimeZone);
 
@@ -59,5 +67,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         db.AuditEvents.AsNoTracking()
             .Where(e => e.SubjectId == userId && (beforeSequence == null || e.Sequence < beforeSequence))
             .OrderByDescending(e => e.Sequence)
-            .Select(e => new ActivityItem(e.Sequence, e.OccurredAt, e.Action, e.IpAddress, e.UserAgent, e.ActorId != userId));
+            .Select(e => new ActivityItem(e.Sequence, e.OccurredAt, e.Action, e.IpAddress, e.UserAgent,
+                e.ActorId == null || e.ActorId == userId ? ActivityActor.Self
+                : db.OrganisationMembers.Any(m => m.UserId == e.ActorId) ? ActivityActor.Administrator
+                : ActivityActor.Staff));
 }

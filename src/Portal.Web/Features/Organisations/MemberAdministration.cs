@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Web.Account;
+using Portal.Web.Audit;
+using Portal.Web.Authorization;
+using Portal.Web.Data;
+using Portal.Web.Email;
+using Portal.Web.Features.Security;
+using Portal.Web.Resources;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Organisations;
+
+public enum MemberActionOutcome
+{
+    Done,
+
+    /// <summary>No such member in the actor's organisation: the page answers 404, never "forbidden".</summary>
+    NotFound,
+
+    /// <summary>The member is in the organisation, but this actor may not do this to them.</summary>
+    Forbidden,
+}
+
+/// <summary>
+/// What an organisation's Owners and Admins do to a member's account. Each action loads the member through the tenant
+/// filter, is decided by <see cref="MemberAuthorizationHandler"/>, is audited with the administrator as actor and the
+/// member as subject (so the member sees it in their history), and tells the member by email where it changes how
+/// they sign in. Work runs in a scope of its own; the audit log is the caller's, which knows who acts and from where.
+/// </summary>
+public sealed class MemberAdministration(
+    IServiceScopeFactory scopeFactory,
+    CurrentUser currentUser,
+    IAuthorizationService authorization,
+    UserSessions sessions,
+    AuditLog audit,
+    IStringLocalizer<Strings> localizer)
+{
+    public async Task<MemberTarget?> FindAsync(string userId)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        UseActorsOrganisation(scope);
+        return await db.OrganisationMembers.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Select(m => new MemberTarget(m.TenantId, m.UserId, m.Role))
+            .FirstOrDefaultAsync();
+    }
+
+    /// <summary>Signs the member out everywhere at once, open pages included.</summary>
+    public Task<MemberActionOutcome> EndSessionsAsync(string userId) =>
+        ActAsync(userId, MemberOperations.EndSessions, async (_, _, _) =>
+            await sessions.EndAllAsync(userId, SessionEndReasons.EndedByAdministrator));
+
+    /// <summary>Emails the member a link to choose a new password. The administrator never sets or sees one.</summary>
+    public Task<MemberActionOutcome> SendPasswordResetAsync(string userId) =>
+        ActAsync(userId, MemberOperations.SendPasswordReset, async (services, db, user) =>
+        {
+            await services.GetRequiredService<AccountEmails>().AddPasswordResetAsync(db, user);
+            await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberPasswordResetSent, SubjectId: user.Id));
+        });
+
+    /// <summary>Turns the member's authenticator app and recovery codes off, for a member who lost their phone.</summary>
+    public Task<MemberActionOutcome> ResetTwoFactorAsync(string userId) =>
+        ActAsync(userId, MemberOperations.ResetTwoFactor, async (services, db, user) =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Ensure(await users.SetTwoFactorEnabledAsync(user, enabled: false));
+            Ensure(await users.ResetAuthenticatorKeyAsync(user));
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
+                localizer["Members_TwoFactorResetSubject"], [localizer["Members_TwoFactorResetBody"], localizer["Members_TwoFactorResetAdvice"]]);
+            await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberTwoFactorReset, SubjectId: user.Id, ChangedFields: ["TwoFactorEnabled", "AuthenticatorKey", "RecoveryCodes"]));
+            await transaction.CommitAsync();
+        });
+
+    private async Task<MemberActionOutcome> ActAsync(string userId, IAuthorizationRequirement requirement, Func<IServiceProvider, PortalDbContext, PortalUser, Task> act)
+    {
+        var target = await FindAsync(userId);
+        if (target is null)
+        {
+            return MemberActionOutcome.NotFound;
+        }
+
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, target, requirement)).Succeeded)
+        {
+            return MemberActionOutcome.Forbidden;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        UseActorsOrganisation(scope);
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(userId)
+            ?? throw new InvalidOperationException("A member without an account.");
+        await act(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<PortalDbContext>(), user);
+        return MemberActionOutcome.Done;
+    }
+
+    /// <summary>The work's own scope reads through the same tenant filter as the administrator.</summary>
+    private void UseActorsOrganisation(AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = currentUser.Principal;
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
