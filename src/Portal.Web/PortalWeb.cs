@@ -43,6 +43,7 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Legal.LegalDocuments>();
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationOverview>();
         services.AddScoped<Portal.Web.Features.Organisations.MemberAdministration>();
+        services.AddScoped<Portal.Web.Features.Organisations.OrganisationSettings>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);

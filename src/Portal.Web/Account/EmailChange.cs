@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Email;
+using Portal.Web.Features.Organisations;
 using Portal.Web.Features.Security;
 using Portal.Web.Resources;
 using Portal.Web.Tenancy;
@@ -15,6 +16,7 @@ public enum EmailChangeRequest
     WrongPassword,
     SameAddress,
     InvalidAddress,
+    NotAllowedByOrganisation,
 }
 
 /// <summary>
@@ -33,9 +35,15 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = currentUser.Principal;
         var (users, db) = Services(scope);
         var user = await users.FindByIdAsync(currentUser.UserId ?? throw new InvalidOperationException("No one is signed in."))
             ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        if (currentUser.Principal.FindFirst(PortalClaims.OrganisationRole)?.Value == nameof(OrganisationRole.Member)
+            && await OrganisationSettings.ForMemberAsync(db, user.Id) is { MembersMayChangeEmail: false })
+        {
+            return EmailChangeRequest.NotAllowedByOrganisation;
+        }
         var check = await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
         if (!check.Succeeded)
         {

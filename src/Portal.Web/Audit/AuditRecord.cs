@@ -42,4 +42,5 @@ public static class AuditActions
     public const string PasskeyRemoved = "security.passkey_removed";
     public const string MemberPasswordResetSent = "member.password_reset_sent";
     public const string MemberTwoFactorReset = "member.two_factor_reset";
+    public const string OrganisationSettingsChanged = "organisation.settings_changed";
 }

@@ -20,6 +20,7 @@ internal static class AuthorizationServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, ViewProfileHandler>();
         services.AddSingleton<IAuthorizationHandler, MemberAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ChangeRoleHandler>();
+        services.AddSingleton<IAuthorizationHandler, ManageOrganisationHandler>();
         return services;
     }
 }

@@ -15,4 +15,19 @@ public sealed class Organisation
 
     /// <summary>Members must use a second factor; those without one are sent to set it up after signing in.</summary>
     public bool RequireTwoFactor { get; set; }
+
+    /// <summary>Members may close their own account; otherwise closing becomes a request to the administrators.</summary>
+    public bool MembersMayCloseAccount { get; set; } = true;
+
+    /// <summary>Members may change the email address they sign in with.</summary>
+    public bool MembersMayChangeEmail { get; set; } = true;
+
+    /// <summary>Members may link social accounts for signing in.</summary>
+    public bool MembersMayLinkAccounts { get; set; } = true;
+
+    /// <summary>Portal's support staff may open members' accounts (impersonation, always audited) to help them.</summary>
+    public bool SupportMayAccess { get; set; } = true;
+
+    /// <summary>Profile fields members may not change themselves, comma-separated (<see cref="OrganisationPolicies.LockableFields"/>).</summary>
+    public string LockedProfileFields { get; set; } = "";
 }

@@ -9,6 +9,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.Slug).HasMaxLength(100);
+        // The permissions default to true in the migration for existing rows only: a model default would make EF omit
+        // an explicit false on insert and let the database turn it back into true.
+        builder.Property(o => o.LockedProfileFields).HasMaxLength(200);
         builder.HasIndex(o => o.Slug).IsUnique();
     }
 }

@@ -8,6 +8,7 @@ namespace Portal.Web.Features.Profiles;
 public sealed partial class MyProfilePage
 {
     private ProfileForm? form;
+    private IReadOnlySet<string> locked = new HashSet<string>();
     private string email = "";
     private string? savedLanguage;
     private EditContext? editContext;
@@ -25,6 +26,7 @@ public sealed partial class MyProfilePage
     protected override async Task OnInitializedAsync()
     {
         form = await Profiles.GetMineAsync();
+        locked = await Profiles.GetMyLockedFieldsAsync();
         savedLanguage = form.Language;
         email = await Profiles.GetMyEmailAsync();
         editContext = new EditContext(form);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Audit;
 using Portal.Web.Data;
+using Portal.Web.Features.Organisations;
 using Portal.Web.Resources;
 using Portal.Web.Tenancy;
 
@@ -45,10 +46,22 @@ public sealed class ProfileService(
         return await db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync(cancellationToken);
     }
 
-    public Task<ProfileUpdate> UpdateMineAsync(ProfileForm form, CancellationToken cancellationToken = default) =>
-        UpdateAsync(MyId(), form, cancellationToken);
+    /// <summary>The fields the person's organisation manages for them (none for its Owners and Admins).</summary>
+    public async Task<IReadOnlySet<string>> GetMyLockedFieldsAsync(CancellationToken cancellationToken = default)
+    {
+        if (currentUser.Principal.FindFirst(PortalClaims.OrganisationRole)?.Value != nameof(OrganisationRole.Member))
+        {
+            return new HashSet<string>();
+        }
 
-    private async Task<ProfileUpdate> UpdateAsync(string userId, ProfileForm form, CancellationToken cancellationToken)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await OrganisationSettings.ForMemberAsync(db, MyId()))?.LockedProfileFields ?? new HashSet<string>();
+    }
+
+    public async Task<ProfileUpdate> UpdateMineAsync(ProfileForm form, CancellationToken cancellationToken = default) =>
+        await UpdateAsync(MyId(), form, await GetMyLockedFieldsAsync(cancellationToken), cancellationToken);
+
+    private async Task<ProfileUpdate> UpdateAsync(string userId, ProfileForm form, IReadOnlySet<string> locked, CancellationToken cancellationToken)
     {
         var errors = Validate(form);
         if (errors.Count > 0)
@@ -76,6 +89,11 @@ public sealed class ProfileService(
         if (changed.Count == 0)
         {
             return new ProfileUpdate(true, new Dictionary<string, string>(), []);
+        }
+
+        if (changed.Where(locked.Contains).ToList() is { Count: > 0 } refused)
+        {
+            return ProfileUpdate.Invalid(refused.ToDictionary(field => field, _ => localizer["Profile_LockedByOrganisation"].Value));
         }
 
         if (profile is null)
