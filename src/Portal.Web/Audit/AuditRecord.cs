@@ -43,4 +43,5 @@ public static class AuditActions
     public const string MemberPasswordResetSent = "member.password_reset_sent";
     public const string MemberTwoFactorReset = "member.two_factor_reset";
     public const string OrganisationSettingsChanged = "organisation.settings_changed";
+    public const string MemberRoleChanged = "member.role_changed";
 }

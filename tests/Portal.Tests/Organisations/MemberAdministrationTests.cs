@@ -82,6 +82,37 @@ public sealed class MemberAdministrationTests : AppTest
         (await Factory.ToAsync(Admin)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task An_administrator_promotes_a_member_who_is_told_and_whose_next_page_shows_it()
+    {
+        using var member = new PortalClient(Factory);
+        await member.SignInAsync(Member);
+
+        (await ActAsync(Admin, (admin, id) => admin.ChangeRoleAsync(id, OrganisationRole.Admin))).ShouldBe(MemberActionOutcome.Done);
+
+        await using (var db = Factory.CreateDbContext())
+        {
+            var memberId = await Factory.UserIdAsync(Member);
+            (await db.OrganisationMembers.IgnoreQueryFilters().SingleAsync(m => m.UserId == memberId)).Role.ShouldBe(OrganisationRole.Admin);
+        }
+
+        (await LastEventAsync(AuditActions.MemberRoleChanged)).Target.ShouldBe("Member -> Admin");
+        (await Factory.ToAsync(Member)).ShouldContain(m => m.Subject == "Your role in your Portal organisation changed");
+        Factory.Time.Advance(TimeSpan.FromMinutes(2));
+        (await member.Http.GetAsync(new Uri("/organisation", UriKind.Relative))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Role_changes_outside_the_rules_change_nothing()
+    {
+        (await ActAsync(Admin, (admin, id) => admin.ChangeRoleAsync(id, OrganisationRole.Owner))).ShouldBe(MemberActionOutcome.Forbidden);
+        (await ActAsync("owner@globex.test", (admin, id) => admin.ChangeRoleAsync(id, OrganisationRole.Admin))).ShouldBe(MemberActionOutcome.NotFound);
+        (await ActAsync(Admin, (admin, id) => admin.ChangeRoleAsync(id, OrganisationRole.Member), on: "owner@acme.test")).ShouldBe(MemberActionOutcome.Forbidden);
+
+        await using var db = Factory.CreateDbContext();
+        (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.MemberRoleChanged)).ShouldBe(0);
+    }
+
     private async Task<MemberActionOutcome> ActAsync(string actor, Func<MemberAdministration, string, Task<MemberActionOutcome>> action, string on = Member)
     {
         var memberId = await Factory.UserIdAsync(on);

@@ -77,6 +77,36 @@ public sealed class MemberAdministration(
             await transaction.CommitAsync();
         });
 
+    /// <summary>Gives the member another role; they see it on their next page (claims are rebuilt within a minute).</summary>
+    public async Task<MemberActionOutcome> ChangeRoleAsync(string userId, OrganisationRole newRole)
+    {
+        var target = await FindAsync(userId);
+        if (target is null)
+        {
+            return MemberActionOutcome.NotFound;
+        }
+
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, new RoleChange(target, newRole), MemberOperations.ChangeRole)).Succeeded)
+        {
+            return MemberActionOutcome.Forbidden;
+        }
+
+        if (target.Role == newRole)
+        {
+            return MemberActionOutcome.Done;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        UseActorsOrganisation(scope);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var member = await db.OrganisationMembers.Include(m => m.User).SingleAsync(m => m.UserId == userId);
+        member.Role = newRole;
+        await scope.ServiceProvider.GetRequiredService<AccountNotices>().AddAsync(db, member.User!.Email!, member.User.FirstName,
+            localizer["Members_RoleChangedSubject"], [localizer["Members_RoleChangedBody", localizer[$"Role_{newRole}"]]]);
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberRoleChanged, SubjectId: userId, Target: $"{target.Role} -> {newRole}", ChangedFields: ["Role"]));
+        return MemberActionOutcome.Done;
+    }
+
     private async Task<MemberActionOutcome> ActAsync(string userId, IAuthorizationRequirement requirement, Func<IServiceProvider, PortalDbContext, PortalUser, Task> act)
     {
         var target = await FindAsync(userId);
