@@ -44,4 +44,5 @@ public static class AuditActions
     public const string MemberTwoFactorReset = "member.two_factor_reset";
     public const string OrganisationSettingsChanged = "organisation.settings_changed";
     public const string MemberRoleChanged = "member.role_changed";
+    public const string OwnershipTransferred = "organisation.ownership_transferred";
 }

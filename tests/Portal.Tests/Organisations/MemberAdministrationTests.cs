@@ -113,6 +113,32 @@ public sealed class MemberAdministrationTests : AppTest
         (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.MemberRoleChanged)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task An_owner_hands_over_ownership_and_becomes_an_admin_so_there_is_always_an_owner()
+    {
+        (await ActAsync("owner@acme.test", (owner, id) => owner.TransferOwnershipAsync(id), on: Admin)).ShouldBe(MemberActionOutcome.Done);
+
+        await using var db = Factory.CreateDbContext();
+        var roles = await db.OrganisationMembers.IgnoreQueryFilters()
+            .Where(m => m.User!.Email == "owner@acme.test" || m.User!.Email == Admin)
+            .Select(m => new { m.User!.Email, m.Role })
+            .ToDictionaryAsync(m => m.Email!, m => m.Role);
+        roles["owner@acme.test"].ShouldBe(OrganisationRole.Admin);
+        roles[Admin].ShouldBe(OrganisationRole.Owner);
+        (await LastEventAsync(AuditActions.OwnershipTransferred, of: Admin)).ActorId.ShouldBe(await Factory.UserIdAsync("owner@acme.test"));
+    }
+
+    [Fact]
+    public async Task Only_an_owner_hands_over_ownership_and_only_inside_the_organisation()
+    {
+        (await ActAsync(Admin, (admin, id) => admin.TransferOwnershipAsync(id))).ShouldBe(MemberActionOutcome.Forbidden);
+        (await ActAsync("owner@globex.test", (owner, id) => owner.TransferOwnershipAsync(id))).ShouldBe(MemberActionOutcome.NotFound);
+        (await ActAsync("owner@acme.test", (owner, id) => owner.TransferOwnershipAsync(id), on: "owner@acme.test")).ShouldBe(MemberActionOutcome.Forbidden);
+
+        await using var db = Factory.CreateDbContext();
+        (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.OwnershipTransferred)).ShouldBe(0);
+    }
+
     private async Task<MemberActionOutcome> ActAsync(string actor, Func<MemberAdministration, string, Task<MemberActionOutcome>> action, string on = Member)
     {
         var memberId = await Factory.UserIdAsync(on);
@@ -120,9 +146,9 @@ public sealed class MemberAdministrationTests : AppTest
         return await action(scope.ServiceProvider.GetRequiredService<MemberAdministration>(), memberId);
     }
 
-    private async Task<AuditEvent> LastEventAsync(string action)
+    private async Task<AuditEvent> LastEventAsync(string action, string of = Member)
     {
-        var memberId = await Factory.UserIdAsync(Member);
+        var memberId = await Factory.UserIdAsync(of);
         await using var db = Factory.CreateDbContext();
         return await db.AuditEvents.Where(e => e.SubjectId == memberId && e.Action == action).OrderByDescending(e => e.Sequence).FirstAsync();
     }

@@ -107,6 +107,38 @@ public sealed class MemberAdministration(
         return MemberActionOutcome.Done;
     }
 
+    /// <summary>
+    /// An Owner hands ownership to another member and becomes an Admin, in one transaction, so the organisation is
+    /// never without an Owner.
+    /// </summary>
+    public async Task<MemberActionOutcome> TransferOwnershipAsync(string userId)
+    {
+        var target = await FindAsync(userId);
+        if (target is null)
+        {
+            return MemberActionOutcome.NotFound;
+        }
+
+        var actorId = currentUser.UserId;
+        if (actorId == userId
+            || !(await authorization.AuthorizeAsync(currentUser.Principal, new OrganisationTarget(target.OrganisationId), OrganisationOperations.Manage)).Succeeded)
+        {
+            return MemberActionOutcome.Forbidden;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        UseActorsOrganisation(scope);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var both = await db.OrganisationMembers.Include(m => m.User).Where(m => m.UserId == userId || m.UserId == actorId).ToListAsync();
+        var newOwner = both.Single(m => m.UserId == userId);
+        newOwner.Role = OrganisationRole.Owner;
+        both.Single(m => m.UserId == actorId).Role = OrganisationRole.Admin;
+        await scope.ServiceProvider.GetRequiredService<AccountNotices>().AddAsync(db, newOwner.User!.Email!, newOwner.User.FirstName,
+            localizer["Members_RoleChangedSubject"], [localizer["Members_OwnershipBody"]]);
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.OwnershipTransferred, SubjectId: userId, Target: $"from {actorId}", ChangedFields: ["Role"]));
+        return MemberActionOutcome.Done;
+    }
+
     private async Task<MemberActionOutcome> ActAsync(string userId, IAuthorizationRequirement requirement, Func<IServiceProvider, PortalDbContext, PortalUser, Task> act)
     {
         var target = await FindAsync(userId);
