@@ -5,6 +5,7 @@ using Portal.Web.Components;
 using Portal.Web.Email;
 using Portal.Web.Features.Administration;
 using Portal.Web.Features.Dashboard;
+using Portal.Web.Features.Organisations;
 using Portal.Web.Features.Profiles;
 using Portal.Web.Tenancy;
 using Portal.Web.Audit;
@@ -78,6 +79,7 @@ internal static class PortalWeb
         app.MapClientScript();
         app.MapCultureEndpoint();
         app.MapProfiles();
+        app.MapOrganisationAudit();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

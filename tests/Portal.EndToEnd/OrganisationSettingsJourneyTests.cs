@@ -29,5 +29,14 @@ public sealed class OrganisationSettingsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByLabel("Members may change the email address they sign in with")).Not.ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Job title")).ToBeCheckedAsync();
         await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organisation audit log" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Organisation settings changed" });
+        await page.GetByTestId("audit-search").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("audit-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("audit-row")).ToContainTextAsync(email);
+        await page.ShouldHaveNoSeriousViolationsAsync();
     }
 }

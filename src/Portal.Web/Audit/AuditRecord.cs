@@ -45,4 +45,5 @@ public static class AuditActions
     public const string OrganisationSettingsChanged = "organisation.settings_changed";
     public const string MemberRoleChanged = "member.role_changed";
     public const string OwnershipTransferred = "organisation.ownership_transferred";
+    public const string OrganisationAuditExported = "organisation.audit_exported";
 }

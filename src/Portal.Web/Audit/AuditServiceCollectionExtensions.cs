@@ -7,6 +7,7 @@ internal static class AuditServiceCollectionExtensions
         services.AddScoped<AuditOrigin>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<OrganisationAuditLog>();
         return services;
     }
 
