@@ -42,6 +42,7 @@ internal static class PortalWeb
         services.AddScoped<OutboxAdministration>();
         services.AddScoped<Portal.Web.Features.Legal.LegalDocuments>();
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationOverview>();
+        services.AddScoped<Portal.Web.Features.Organisations.MemberDirectory>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);
