@@ -39,14 +39,16 @@ public sealed class MemberDirectory : Migration
         migrationBuilder.CreateIndex("IX_OrganisationMembers_TenantId_SortName_Id", Table, ["TenantId", "SortName", "Id"]);
         migrationBuilder.CreateIndex("IX_OrganisationMembers_TenantId_Status_SortName_Id", Table, ["TenantId", "Status", "SortName", "Id"]);
         migrationBuilder.CreateIndex("IX_OrganisationMembers_TenantId_Role_SortName_Id", Table, ["TenantId", "Role", "SortName", "Id"]);
-        migrationBuilder.CreateIndex("IX_OrganisationMembers_TenantId_SearchName", Table, ["TenantId", "SearchName"]);
+        migrationBuilder.CreateIndex("IX_OrganisationMembers_TenantId_Role_Status_SortName_Id", Table, ["TenantId", "Role", "Status", "SortName", "Id"]);
+        migrationBuilder.CreateIndex("IX_OrganisationMembers_TenantId_SearchName_SortName_Id", Table, ["TenantId", "SearchName", "SortName", "Id"]);
         migrationBuilder.CreateIndex("IX_OrganisationMembers_TenantId_NormalizedEmail", Table, ["TenantId", "NormalizedEmail"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex("IX_OrganisationMembers_TenantId_NormalizedEmail", Table);
-        migrationBuilder.DropIndex("IX_OrganisationMembers_TenantId_SearchName", Table);
+        migrationBuilder.DropIndex("IX_OrganisationMembers_TenantId_SearchName_SortName_Id", Table);
+        migrationBuilder.DropIndex("IX_OrganisationMembers_TenantId_Role_Status_SortName_Id", Table);
         migrationBuilder.DropIndex("IX_OrganisationMembers_TenantId_Role_SortName_Id", Table);
         migrationBuilder.DropIndex("IX_OrganisationMembers_TenantId_Status_SortName_Id", Table);
         migrationBuilder.DropIndex("IX_OrganisationMembers_TenantId_SortName_Id", Table);

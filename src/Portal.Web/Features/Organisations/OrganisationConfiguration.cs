@@ -29,7 +29,8 @@ internal sealed class OrganisationMemberConfiguration : IEntityTypeConfiguration
         builder.HasIndex(m => new { m.TenantId, m.SortName, m.Id });
         builder.HasIndex(m => new { m.TenantId, m.Status, m.SortName, m.Id });
         builder.HasIndex(m => new { m.TenantId, m.Role, m.SortName, m.Id });
-        builder.HasIndex(m => new { m.TenantId, m.SearchName });
+        builder.HasIndex(m => new { m.TenantId, m.Role, m.Status, m.SortName, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.SearchName, m.SortName, m.Id });
         builder.HasIndex(m => new { m.TenantId, m.NormalizedEmail });
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
