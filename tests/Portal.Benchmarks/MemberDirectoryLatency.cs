@@ -96,10 +96,11 @@ internal static class MemberDirectoryLatency
             Check(found.Count == 1 && found[0].Email.StartsWith(search, StringComparison.Ordinal), $"an email search for {search} found {found.Count} members");
         }
 
-        // Name searches: the first three letters of a real member's first or last name, then the fifth page of one.
+        // Name searches: the first three letters of a real member's first or last name; then the fifth page of two
+        // searches, one whose matches are all last names (no first name starts "Sch") and one letter matching thousands of both.
         var nameSearches = Enumerable.Range(0, 100).Select(i => MemberSeeder.Name(i * 7)).Select((n, i) => (i % 2 == 0 ? n.First : n.Last)[..3]).ToArray();
-        var fifthPageOf = "Sch";
-        var fifthPageCursor = await CursorAfterPagesAsync(directory, new MemberQuery(fifthPageOf), 4);
+        var lastNamesOnly = await CursorAfterPagesAsync(directory, new MemberQuery("Sch"), 4);
+        var oneLetter = await CursorAfterPagesAsync(directory, new MemberQuery("M"), 4);
         var count = await directory.CountAsync(new MemberQuery());
         Check(count.IsCapped && count.Value == MemberDirectory.CountCap, $"the count of {members:N0} members read {count}");
 
@@ -110,7 +111,8 @@ internal static class MemberDirectoryLatency
             new($"page after member {deep:N0}, offset (comparison)", false, _ => directory.PageByOffsetForBenchmarkAsync(new MemberQuery(), deep)),
             new("email prefix search, first page", true, i => directory.PageAsync(new MemberQuery(emailSearches[i % emailSearches.Length]), null)),
             new("name prefix search, first page", true, i => directory.PageAsync(new MemberQuery(nameSearches[i % nameSearches.Length]), null)),
-            new($"name prefix search \"{fifthPageOf}\", fifth page", true, _ => directory.PageAsync(new MemberQuery(fifthPageOf), fifthPageCursor)),
+            new("name prefix search \"Sch\", fifth page", true, _ => directory.PageAsync(new MemberQuery("Sch"), lastNamesOnly)),
+            new("name prefix search \"M\", fifth page", true, _ => directory.PageAsync(new MemberQuery("M"), oneLetter)),
             new("status filter (Invited), first page", true, _ => directory.PageAsync(new MemberQuery(Status: MemberStatus.Invited), null)),
             new($"count, capped at {MemberDirectory.CountCap:N0}", true, _ => directory.CountAsync(new MemberQuery())),
         ];
