@@ -45,6 +45,7 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationOverview>();
         services.AddScoped<Portal.Web.Features.Organisations.MemberAdministration>();
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationSettings>();
+        services.AddScoped<Portal.Web.Features.Organisations.MemberDirectory>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);

@@ -12,11 +12,45 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
 {
     private const int RowsPerTransaction = 10_000;
 
-    private static readonly string[] FirstNames = ["Ada", "Ben", "Chloé", "Dev", "Elif", "Finn", "Grace", "Hiro", "Inès", "Jon", "Kara", "Liam", "Maya", "Nils", "Olu", "Priya"];
-    private static readonly string[] LastNames = ["Adams", "Brown", "Chen", "Dubois", "Evans", "Fischer", "García", "Hughes", "Ivanova", "Jones", "Khan", "Lopez", "Müller", "Novak", "Okafor", "Patel"];
+    // 64 x 96 names drawn per member by a fixed hash: about sixteen people share each full name in 100,000, as in life.
+    private static readonly string[] FirstNames =
+    [
+        "Ada", "Adam", "Aisha", "Alan", "Amélie", "Ana", "Ben", "Björn", "Carlos", "Chloé", "Chen", "Dev", "Diego", "Elif", "Emma", "Eva",
+        "Farah", "Finn", "Grace", "Hana", "Hiro", "Ibrahim", "Inès", "Isla", "Jon", "José", "Julia", "Kara", "Kwame", "Lars", "Leila", "Liam",
+        "Lucía", "Maya", "Mei", "Mia", "Nadia", "Nils", "Noah", "Olu", "Omar", "Oscar", "Priya", "Quentin", "Rafael", "Rosa", "Ruth", "Sami",
+        "Sofia", "Søren", "Tariq", "Tess", "Uma", "Victor", "Wei", "Xavier", "Yara", "Yusuf", "Zoë", "Zofia", "Marta", "Leon", "Ivan", "Ella",
+    ];
 
-    /// <summary>The address of member <paramref name="member"/> of bench organisation <paramref name="organisation"/>.</summary>
-    public static string Email(int organisation, int member) => $"member{member:D6}@org{organisation:D5}.bench.test";
+    private static readonly string[] LastNames =
+    [
+        "Adams", "Ahmed", "Alvarez", "Andersen", "Baker", "Bauer", "Bernard", "Brown", "Castro", "Chen", "Clarke", "Costa", "Dubois", "Duarte", "Dupont", "Evans",
+        "Fernández", "Fischer", "Fontaine", "García", "Garnier", "Gómez", "Green", "Hansen", "Hoffmann", "Hughes", "Ivanova", "Jansen", "Jones", "Kaur", "Khan", "Kim",
+        "Kowalski", "Lambert", "Larsen", "Lee", "Lefèvre", "López", "Martin", "Martínez", "Mensah", "Meyer", "Moreau", "Morris", "Müller", "Nakamura", "Nguyen", "Nielsen",
+        "Novak", "Nowak", "O'Brien", "Okafor", "Olsen", "Owusu", "Patel", "Perez", "Petit", "Popescu", "Quinn", "Ramos", "Reyes", "Richter", "Roberts", "Rossi",
+        "Roux", "Sánchez", "Santos", "Sato", "Schmidt", "Schneider", "Silva", "Singh", "Smith", "Sousa", "Suzuki", "Tanaka", "Taylor", "Thomas", "Torres", "Tran",
+        "Walker", "Wang", "Weber", "White", "Williams", "Wilson", "Wójcik", "Wright", "Yamamoto", "Yilmaz", "Young", "Zhang", "Ziegler", "Zimmermann", "Blanc", "Vogel",
+    ];
+
+    /// <summary>The name of member <paramref name="member"/> of any bench organisation.</summary>
+    public static (string First, string Last) Name(int member) =>
+        (FirstNames[Mix(member) % FirstNames.Length], LastNames[Mix(member + 0x3C6EF372) % LastNames.Length]);
+
+    /// <summary>The address of member <paramref name="member"/> of bench organisation <paramref name="organisation"/>: their name, made unique by their number.</summary>
+    public static string Email(int organisation, int member)
+    {
+        var (first, last) = Name(member);
+        var local = $"{MemberDirectoryKeys.Fold(first)}.{MemberDirectoryKeys.Fold(last)}".Replace("'", "", StringComparison.Ordinal).ToLowerInvariant();
+        return $"{local}.{member:D6}@org{organisation:D5}.bench.test";
+    }
+
+    /// <summary>One in a hundred members is invited and has not joined yet, a few are restricted or have closed their account.</summary>
+    public static MemberStatus StatusOf(int member) => (member % 100) switch
+    {
+        < 95 => MemberStatus.Active,
+        < 98 => MemberStatus.Invited,
+        < 99 => MemberStatus.Restricted,
+        _ => MemberStatus.Closed,
+    };
 
     /// <summary>Adds the organisations after any bench organisations already in the file; returns the index of the first.</summary>
     public int Seed(int organisations, int membersPerOrganisation, DateTime now)
@@ -30,7 +64,8 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
             "Id", "FirstName", "LastName", "CreatedAt", "PromotionalEmailOptIn", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
             "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled",
             "LockoutEnd", "LockoutEnabled", "AccessFailedCount");
-        using var memberRows = new BulkInsert(connection, "OrganisationMembers", "Id", "TenantId", "UserId", "Role", "JoinedAt");
+        using var memberRows = new BulkInsert(connection, "OrganisationMembers",
+            "Id", "TenantId", "UserId", "Role", "Status", "JoinedAt", "SortName", "SearchName", "NormalizedEmail");
         using var acceptanceRows = new BulkInsert(connection, "PolicyAcceptances", "Id", "UserId", "Kind", "Version", "AcceptedAt");
         BulkInsert[] all = [organisationRows, userRows, memberRows, acceptanceRows];
 
@@ -42,12 +77,15 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
             for (var m = 0; m < membersPerOrganisation; m++)
             {
                 var userId = Guid.NewGuid().ToString();
+                var (firstName, lastName) = Name(m);
                 var email = Email(o, m);
                 var upper = email.ToUpperInvariant();
-                userRows.Row(userId, FirstNames[m % FirstNames.Length], LastNames[(m / FirstNames.Length) % LastNames.Length], now, m % 3 == 0,
+                userRows.Row(userId, firstName, lastName, now, m % 3 == 0,
                     email, upper, email, upper, true, passwordHash, Guid.NewGuid().ToString("N").ToUpperInvariant(), Guid.NewGuid().ToString(),
                     null, false, false, null, true, 0L);
-                memberRows.Row(Guid.CreateVersion7(), organisationId, userId, RoleOf(m).ToString(), now);
+                // The directory keys exactly as PortalDbContext would compute them on a save.
+                memberRows.Row(Guid.CreateVersion7(), organisationId, userId, RoleOf(m).ToString(), StatusOf(m).ToString(), now,
+                    MemberDirectoryKeys.SortName(firstName, lastName), MemberDirectoryKeys.SearchName(firstName, lastName), MemberDirectoryKeys.NormalizedEmail(upper, email));
                 foreach (var (kind, version) in legal)
                 {
                     acceptanceRows.Row(Guid.CreateVersion7(), userId, kind, version, now);
@@ -63,6 +101,18 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
     /// <summary>The first member owns the organisation, about one in fifty administers it, the rest are members.</summary>
     private static OrganisationRole RoleOf(int member) =>
         member == 0 ? OrganisationRole.Owner : member % 50 == 1 ? OrganisationRole.Admin : OrganisationRole.Member;
+
+    /// <summary>A fixed integer hash (Murmur3's finalizer), so a member's name depends only on their number.</summary>
+    private static int Mix(int value)
+    {
+        var x = (uint)value;
+        x ^= x >> 16;
+        x *= 0x85EBCA6B;
+        x ^= x >> 13;
+        x *= 0xC2B2AE35;
+        x ^= x >> 16;
+        return (int)(x & int.MaxValue);
+    }
 
     private List<(string Kind, long Version)> CurrentLegalVersions()
     {

@@ -9,6 +9,7 @@ internal static class Program
           seed   --db <path.db> [--organisations 10] [--members 100] [--audit 1000] [--password <p>] [--verify]
           signin [--seconds 10] [--concurrency 8] [--users 300]
           profile [--seconds 10] [--concurrency 16] [--users 100000] [--hot 100]
+          members [--members 100000] [--seconds 10]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -25,6 +26,7 @@ internal static class Program
                 "seed" => await SeedCommand.RunAsync(options, Console.Out),
                 "signin" => await SignInThroughput.RunAsync(options, Console.Out),
                 "profile" => await ProfileThroughput.RunAsync(options, Console.Out),
+                "members" => await MemberDirectoryLatency.RunAsync(options, Console.Out),
                 _ => throw new UsageException($"Unknown command '{command}'."),
             };
         }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Web.Features.Organisations;
+using Portal.Web.Tenancy;
 
 namespace Portal.Web.Data;
 
@@ -10,8 +12,11 @@ internal static class DatabaseInitializer
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        bool keysToRefresh;
+        await using (var db = await factory.CreateDbContextAsync())
         {
+            keysToRefresh = (await db.Database.GetPendingMigrationsAsync()).Contains(Migrations.MemberDirectory.Id, StringComparer.Ordinal);
             await db.Database.MigrateAsync();
             if (db.Database.IsSqlite())
             {
@@ -20,9 +25,34 @@ internal static class DatabaseInitializer
             }
         }
 
+        if (keysToRefresh)
+        {
+            await RefreshMemberDirectoryKeysAsync(factory, services.GetRequiredService<TenantContext>());
+        }
+
         if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemoData && !app.Environment.IsProduction())
         {
             await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+
+    /// <summary>
+    /// The migration copied names with SQL, which cannot fold accents as the app does; redo each organisation's keys
+    /// once, in the app's own way, so that sorting and searching treat old and new rows alike.
+    /// </summary>
+    private static async Task RefreshMemberDirectoryKeysAsync(IDbContextFactory<PortalDbContext> factory, TenantContext tenant)
+    {
+        List<Guid> organisations;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            organisations = await db.Organisations.Select(o => o.Id).ToListAsync();
+        }
+
+        foreach (var organisation in organisations)
+        {
+            tenant.Use(organisation);
+            await using var db = await factory.CreateDbContextAsync();
+            await MemberDirectoryKeys.RefreshAsync(db);
         }
     }
 }

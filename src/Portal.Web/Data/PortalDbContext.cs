@@ -49,19 +49,27 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
             user.Property(u => u.LastName).HasMaxLength(100);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        if (Database.IsSqlite())
+        {
+            OrganisationMemberConfiguration.UseSqlitePrefixSearch(builder.Entity<OrganisationMember>());
+        }
+
         builder.ApplyTenantFilters(() => CurrentTenantId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        // Completes synchronously: with async false every query inside runs synchronously.
+        MemberDirectoryKeys.SyncAsync(this, async: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         GuardChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await MemberDirectoryKeys.SyncAsync(this, async: true, cancellationToken);
         GuardChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void GuardChanges()

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
+using Portal.Web.Features.Organisations;
 
 namespace Portal.Web.Tenancy;
 
 /// <summary>
 /// Reads a person's organisation at sign-in, before any tenant is known: the one place that looks past the tenant
-/// filter, and only for the person signing in.
+/// filter, and only for the person signing in (or, when an account is saved, for the people whose account it is).
 /// </summary>
 internal static class TenantClaims
 {
@@ -57,4 +58,13 @@ internal static class TenantClaims
             .FirstOrDefaultAsync();
         return account is null ? null : (account.Id, account.Organisation);
     }
+
+    /// <summary>
+    /// The memberships of the people whose accounts are being saved, whichever organisation the context acts for, so
+    /// their directory keys follow their name and email (<see cref="MemberDirectoryKeys"/>).
+    /// </summary>
+    public static IQueryable<OrganisationMember> MembershipsOf(PortalDbContext db, IReadOnlyCollection<string> userIds) =>
+        db.OrganisationMembers
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(m => userIds.Contains(m.UserId));
 }

@@ -57,7 +57,7 @@ public sealed class MigrationSchemaTests
         documents.ShouldBe(["Terms v1", "Privacy v1"], ignoreOrder: true);
     }
 
-    private static PortalDbContext CreateSqlite(string path) =>
+    internal static PortalDbContext CreateSqlite(string path) =>
         Create(options => DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path}"));
 
     private static PortalDbContext Create(Action<DbContextOptionsBuilder> configure)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Tests.Data;
 
-/// <summary>Tables, columns (type, nullability, key position), indexes and foreign keys of a SQLite database, as comparable lines.</summary>
+/// <summary>Tables, columns (type, nullability, key position), indexes (with collations) and foreign keys of a SQLite database, as comparable lines.</summary>
 internal static class SchemaFacts
 {
     public static async Task<SortedSet<string>> ReadSqliteAsync(DbContext db)
@@ -22,7 +22,9 @@ internal static class SchemaFacts
             var indexes = await QueryAsync(connection, $"SELECT name, \"unique\" FROM pragma_index_list('{table}') WHERE origin = 'c'", r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1));
             foreach (var (name, unique) in indexes)
             {
-                var columns = await QueryAsync(connection, $"SELECT name FROM pragma_index_info('{name}') ORDER BY seqno", r => r.GetString(0));
+                // An index column's collation decides whether SQLite can answer a LIKE prefix from it.
+                var columns = await QueryAsync(connection, $"SELECT name, coll FROM pragma_index_xinfo('{name}') WHERE key = 1 ORDER BY seqno",
+                    r => r.GetString(1) == "BINARY" ? r.GetString(0) : $"{r.GetString(0)} COLLATE {r.GetString(1)}");
                 facts.Add($"{(unique ? "unique index" : "index")} {name} on {table}({string.Join(", ", columns)})");
             }
         }

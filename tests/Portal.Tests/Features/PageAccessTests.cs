@@ -11,6 +11,8 @@ public sealed class PageAccessTests(SharedApp app) : IClassFixture<SharedApp>
     [InlineData("/", null, "/Account/Login")]
     [InlineData("/organisation", "member@acme.test", "/Account/AccessDenied")]
     [InlineData("/organisation", "support@portal.test", "/Account/AccessDenied")]
+    [InlineData("/organisation/members", "member@acme.test", "/Account/AccessDenied")]
+    [InlineData("/organisation/members", null, "/Account/Login")]
     [InlineData("/support", "owner@acme.test", "/Account/AccessDenied")]
     [InlineData("/support", null, "/Account/Login")]
     public async Task Pages_turn_away_people_without_the_policy(string path, string? email, string redirect)
@@ -38,6 +40,20 @@ public sealed class PageAccessTests(SharedApp app) : IClassFixture<SharedApp>
         page.ShouldMatch("data-testid=\"organisation-title\"[^>]*>Acme<");
         page.ShouldNotContain("Globex");
         page.ShouldContain("data-testid=\"count-Member\"><strong>1</strong>");
+    }
+
+    [Fact]
+    public async Task An_organisation_admin_lists_their_own_members_and_no_one_elses()
+    {
+        using var client = new PortalClient(_factory);
+        await client.SignInAsync("admin@acme.test");
+
+        var page = await client.GetStringAsync("/organisation/members");
+
+        page.ShouldContain("owner@acme.test");
+        page.ShouldContain("member@acme.test");
+        page.ShouldContain("Members 1–3 of 3");
+        page.ShouldNotContain("globex.test");
     }
 
     [Theory]

@@ -22,8 +22,34 @@ internal sealed class OrganisationMemberConfiguration : IEntityTypeConfiguration
     {
         builder.Property(m => m.UserId).HasMaxLength(450);
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.SortName).HasMaxLength(MemberDirectoryKeys.SortNameMaxLength);
+        builder.Property(m => m.SearchName).HasMaxLength(MemberDirectoryKeys.SortNameMaxLength);
+        builder.Property(m => m.NormalizedEmail).HasMaxLength(MemberDirectoryKeys.EmailMaxLength);
         builder.HasIndex(m => m.UserId).IsUnique();
+
+        // The directory's keyset order (SortName, Id), on its own and under each filter, and its two prefix searches.
+        builder.HasIndex(m => new { m.TenantId, m.SortName, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.Status, m.SortName, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.Role, m.SortName, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.Role, m.Status, m.SortName, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.SearchName, m.SortName, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.NormalizedEmail });
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
+
+    /// <summary>
+    /// SQLite's LIKE ignores ASCII case, so it searches an index by prefix only when the column compares the same way
+    /// (NOCASE). The keys are stored upper-case, so NOCASE sorts them exactly as the default would. SQL Server's LIKE
+    /// follows the column's collation and needs nothing.
+    /// </summary>
+    public static void UseSqlitePrefixSearch(EntityTypeBuilder<OrganisationMember> builder)
+    {
+        builder.Property(m => m.SortName).UseCollation(SqliteNoCase);
+        builder.Property(m => m.SearchName).UseCollation(SqliteNoCase);
+        builder.Property(m => m.NormalizedEmail).UseCollation(SqliteNoCase);
+    }
+
+    public const string SqliteNoCase = "NOCASE";
 }
