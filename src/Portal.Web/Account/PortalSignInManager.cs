@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Security;
+using Portal.Web.Tenancy;
 
 namespace Portal.Web.Account;
 
@@ -33,11 +34,16 @@ internal sealed class PortalSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
     UnknownAccountTiming timing,
-    SignInEvents events)
+    SignInEvents events,
+    PortalDbContext db)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private string method = SignInMethods.Password;
     private PortalUser? passkeyOwner;
+
+    /// <summary>A member their organisation restricted or closed cannot sign in, whatever they present.</summary>
+    public override async Task<bool> CanSignInAsync(PortalUser user) =>
+        await base.CanSignInAsync(user) && !await TenantClaims.IsBlockedAsync(db, user.Id);
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {

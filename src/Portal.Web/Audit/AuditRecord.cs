@@ -44,6 +44,8 @@ public static class AuditActions
     public const string MemberTwoFactorReset = "member.two_factor_reset";
     public const string OrganisationSettingsChanged = "organisation.settings_changed";
     public const string MemberRoleChanged = "member.role_changed";
+    public const string MemberRestricted = "member.restricted";
+    public const string MemberRestrictionLifted = "member.restriction_lifted";
     public const string OwnershipTransferred = "organisation.ownership_transferred";
     public const string OrganisationAuditExported = "organisation.audit_exported";
 }

@@ -30,6 +30,12 @@ internal static class TenantClaims
         return membership.RequireTwoFactor;
     }
 
+    /// <summary>Whether the person's organisation has restricted or closed their account, read before any tenant is known.</summary>
+    public static async Task<bool> IsBlockedAsync(PortalDbContext db, string userId) =>
+        await db.OrganisationMembers
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .AnyAsync(m => m.UserId == userId && (m.Status == Features.Organisations.MemberStatus.Restricted || m.Status == Features.Organisations.MemberStatus.Closed));
+
     public static async Task<bool> RequiresTwoFactorAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])

@@ -139,6 +139,45 @@ public sealed class MemberAdministrationTests : AppTest
         (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.OwnershipTransferred)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Restricting_a_member_ends_their_sessions_and_blocks_sign_in_until_lifted()
+    {
+        using var member = new PortalClient(Factory);
+        await member.SignInAsync(Member);
+
+        (await ActAsync(Admin, (admin, id) => admin.RestrictAsync(id))).ShouldBe(MemberActionOutcome.Done);
+
+        (await member.IsSignedInAsync()).ShouldBeFalse();
+        (await member.SignInAsync(Member)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await member.IsSignedInAsync()).ShouldBeFalse();
+        await using (var db = Factory.CreateDbContext())
+        {
+            var memberId = await Factory.UserIdAsync(Member);
+            (await db.SignInAttempts.Where(a => a.UserId == memberId).OrderByDescending(a => a.OccurredAt).FirstAsync()).Outcome
+                .ShouldBe(Portal.Web.Features.Security.SignInOutcome.Blocked);
+        }
+
+        (await LastEventAsync(AuditActions.MemberRestricted)).ActorId.ShouldBe(await Factory.UserIdAsync(Admin));
+        (await Factory.ToAsync(Member)).ShouldContain(m => m.Subject == "Your Portal account has been restricted");
+
+        (await ActAsync(Admin, (admin, id) => admin.LiftRestrictionAsync(id))).ShouldBe(MemberActionOutcome.Done);
+
+        (await member.SignInAsync(Member)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await member.IsSignedInAsync()).ShouldBeTrue();
+        (await LastEventAsync(AuditActions.MemberRestrictionLifted)).ActorId.ShouldBe(await Factory.UserIdAsync(Admin));
+    }
+
+    [Fact]
+    public async Task Nobody_restricts_themselves_an_owner_above_them_or_someone_elsewhere()
+    {
+        (await ActAsync(Admin, (admin, id) => admin.RestrictAsync(id), on: Admin)).ShouldBe(MemberActionOutcome.Forbidden);
+        (await ActAsync(Admin, (admin, id) => admin.RestrictAsync(id), on: "owner@acme.test")).ShouldBe(MemberActionOutcome.Forbidden);
+        (await ActAsync("owner@globex.test", (admin, id) => admin.RestrictAsync(id))).ShouldBe(MemberActionOutcome.NotFound);
+
+        await using var db = Factory.CreateDbContext();
+        (await db.OrganisationMembers.IgnoreQueryFilters().CountAsync(m => m.Status == MemberStatus.Restricted)).ShouldBe(0);
+    }
+
     private async Task<MemberActionOutcome> ActAsync(string actor, Func<MemberAdministration, string, Task<MemberActionOutcome>> action, string on = Member)
     {
         var memberId = await Factory.UserIdAsync(on);

@@ -54,6 +54,12 @@ public sealed class MemberAdministration(
         ActAsync(userId, MemberOperations.EndSessions, async (_, _, _) =>
             await sessions.EndAllAsync(userId, SessionEndReasons.EndedByAdministrator));
 
+    /// <summary>Suspends the member's sign-in and ends every session they have, open pages included.</summary>
+    public Task<MemberActionOutcome> RestrictAsync(string userId) => SetStatusAsync(userId, MemberStatus.Restricted);
+
+    /// <summary>Lets a restricted member sign in again.</summary>
+    public Task<MemberActionOutcome> LiftRestrictionAsync(string userId) => SetStatusAsync(userId, MemberStatus.Active);
+
     /// <summary>Emails the member a link to choose a new password. The administrator never sets or sees one.</summary>
     public Task<MemberActionOutcome> SendPasswordResetAsync(string userId) =>
         ActAsync(userId, MemberOperations.SendPasswordReset, async (services, db, user) =>
@@ -138,6 +144,28 @@ public sealed class MemberAdministration(
         await audit.AppendAsync(db, new AuditRecord(AuditActions.OwnershipTransferred, SubjectId: userId, Target: $"from {actorId}", ChangedFields: ["Role"]));
         return MemberActionOutcome.Done;
     }
+
+    private Task<MemberActionOutcome> SetStatusAsync(string userId, MemberStatus status) =>
+        ActAsync(userId, MemberOperations.Restrict, async (services, db, user) =>
+        {
+            var member = await db.OrganisationMembers.SingleAsync(m => m.UserId == userId);
+            if (member.Status == status)
+            {
+                return;
+            }
+
+            var restricting = status == MemberStatus.Restricted;
+            member.Status = status;
+            await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
+                localizer[restricting ? "Members_RestrictedSubject" : "Members_LiftedSubject"],
+                [localizer[restricting ? "Members_RestrictedBody" : "Members_LiftedBody"]]);
+            await audit.AppendAsync(db, new AuditRecord(restricting ? AuditActions.MemberRestricted : AuditActions.MemberRestrictionLifted,
+                SubjectId: userId, ChangedFields: ["Status"]));
+            if (restricting)
+            {
+                await sessions.EndAllAsync(userId, SessionEndReasons.EndedByAdministrator);
+            }
+        });
 
     private async Task<MemberActionOutcome> ActAsync(string userId, IAuthorizationRequirement requirement, Func<IServiceProvider, PortalDbContext, PortalUser, Task> act)
     {
