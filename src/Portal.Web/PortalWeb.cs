@@ -46,6 +46,8 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Organisations.MemberAdministration>();
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationSettings>();
         services.AddScoped<Portal.Web.Features.Organisations.MemberDirectory>();
+        services.AddScoped<MemberRecord>();
+        services.AddScoped<MemberDataExport>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);
@@ -81,6 +83,7 @@ internal static class PortalWeb
         app.MapCultureEndpoint();
         app.MapProfiles();
         app.MapOrganisationAudit();
+        app.MapMemberExport();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

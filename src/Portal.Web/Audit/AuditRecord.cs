@@ -46,6 +46,9 @@ public static class AuditActions
     public const string MemberRoleChanged = "member.role_changed";
     public const string MemberRestricted = "member.restricted";
     public const string MemberRestrictionLifted = "member.restriction_lifted";
+    public const string MemberClosed = "member.closed";
+    public const string MemberDataExported = "member.data_exported";
+    public const string MemberProfileEdited = "member.profile_edited";
     public const string OwnershipTransferred = "organisation.ownership_transferred";
     public const string OrganisationAuditExported = "organisation.audit_exported";
 }

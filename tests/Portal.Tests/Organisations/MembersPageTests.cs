@@ -20,6 +20,7 @@ public sealed class MembersPageTests(MemberDirectoryFixture app) : IClassFixture
         _page.Services.AddRadzenComponents();
         _page.Services.AddSingleton<TimeProvider>(app.Factory.Time);
         _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<MemberDirectory>());
+        _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<Portal.Web.Tenancy.CurrentUser>());
     }
 
     public async Task DisposeAsync()
@@ -83,6 +84,18 @@ public sealed class MembersPageTests(MemberDirectoryFixture app) : IClassFixture
         page.Find("[data-testid=members-role]").Change("");
         page.WaitForAssertion(() => Summary(page).ShouldBe("Members 1–4 of 4"));
         page.FindAll("[data-testid=member-status]").ShouldAllBe(e => e.TextContent == "Restricted" && e.ClassList.Contains("portal-badge-danger"));
+    }
+
+    [Fact]
+    public void An_admin_cannot_open_the_record_of_an_owner_above_them()
+    {
+        var page = _page.Render<MembersPage>();
+        page.WaitForAssertion(() => Summary(page).ShouldBe("Members 1–25 of 63"));
+
+        page.Find("[data-testid=members-role]").Change("Owner");
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=member-role]").ShouldAllBe(e => e.TextContent == "Owner"));
+        page.FindAll("[data-testid=member-name]").ShouldAllBe(name => name.TagName == "SPAN");
     }
 
     private static string Summary(IRenderedComponent<MembersPage> page) => page.Find("[data-testid=members-summary]").TextContent.Trim();

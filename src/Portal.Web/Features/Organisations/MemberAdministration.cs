@@ -55,10 +55,19 @@ public sealed class MemberAdministration(
             await sessions.EndAllAsync(userId, SessionEndReasons.EndedByAdministrator));
 
     /// <summary>Suspends the member's sign-in and ends every session they have, open pages included.</summary>
-    public Task<MemberActionOutcome> RestrictAsync(string userId) => SetStatusAsync(userId, MemberStatus.Restricted);
+    public Task<MemberActionOutcome> RestrictAsync(string userId) =>
+        SetStatusAsync(userId, MemberStatus.Restricted, MemberOperations.Restrict, AuditActions.MemberRestricted, [MemberStatus.Active]);
 
-    /// <summary>Lets a restricted member sign in again.</summary>
-    public Task<MemberActionOutcome> LiftRestrictionAsync(string userId) => SetStatusAsync(userId, MemberStatus.Active);
+    /// <summary>Lets a restricted member sign in again. A closed account stays closed.</summary>
+    public Task<MemberActionOutcome> LiftRestrictionAsync(string userId) =>
+        SetStatusAsync(userId, MemberStatus.Active, MemberOperations.Restrict, AuditActions.MemberRestrictionLifted, [MemberStatus.Restricted]);
+
+    /// <summary>
+    /// Closes the member's account: it can no longer be signed in to and every session ends. Until account closure
+    /// (with deletion of the member's data) arrives as its own capability, closing deactivates the account.
+    /// </summary>
+    public Task<MemberActionOutcome> CloseAsync(string userId) =>
+        SetStatusAsync(userId, MemberStatus.Closed, MemberOperations.Close, AuditActions.MemberClosed, [MemberStatus.Active, MemberStatus.Restricted, MemberStatus.Invited]);
 
     /// <summary>Emails the member a link to choose a new password. The administrator never sets or sees one.</summary>
     public Task<MemberActionOutcome> SendPasswordResetAsync(string userId) =>
@@ -145,23 +154,20 @@ public sealed class MemberAdministration(
         return MemberActionOutcome.Done;
     }
 
-    private Task<MemberActionOutcome> SetStatusAsync(string userId, MemberStatus status) =>
-        ActAsync(userId, MemberOperations.Restrict, async (services, db, user) =>
+    private Task<MemberActionOutcome> SetStatusAsync(string userId, MemberStatus status, MemberActionRequirement requirement, string action, MemberStatus[] from) =>
+        ActAsync(userId, requirement, async (services, db, user) =>
         {
             var member = await db.OrganisationMembers.SingleAsync(m => m.UserId == userId);
-            if (member.Status == status)
+            if (member.Status == status || !from.Contains(member.Status))
             {
                 return;
             }
 
-            var restricting = status == MemberStatus.Restricted;
             member.Status = status;
             await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
-                localizer[restricting ? "Members_RestrictedSubject" : "Members_LiftedSubject"],
-                [localizer[restricting ? "Members_RestrictedBody" : "Members_LiftedBody"]]);
-            await audit.AppendAsync(db, new AuditRecord(restricting ? AuditActions.MemberRestricted : AuditActions.MemberRestrictionLifted,
-                SubjectId: userId, ChangedFields: ["Status"]));
-            if (restricting)
+                localizer[$"Members_{status}Subject"], [localizer[$"Members_{status}Body"]]);
+            await audit.AppendAsync(db, new AuditRecord(action, SubjectId: userId, ChangedFields: ["Status"]));
+            if (status != MemberStatus.Active)
             {
                 await sessions.EndAllAsync(userId, SessionEndReasons.EndedByAdministrator);
             }

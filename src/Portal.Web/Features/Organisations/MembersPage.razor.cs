@@ -24,6 +24,8 @@ public sealed partial class MembersPage : IDisposable
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
+    [Inject] private Tenancy.CurrentUser CurrentUser { get; set; } = default!;
+
     private MemberQuery Query => new(search, role, status);
 
     private bool IsFiltered => search.Trim().Length > 0 || role is not null || status is not null;
@@ -130,9 +132,13 @@ public sealed partial class MembersPage : IDisposable
         loading = false;
     }
 
+    /// <summary>Only members whose role is not above the administrator's own have a record they may open.</summary>
+    private bool MayOpen(MemberRow row) =>
+        Enum.TryParse<OrganisationRole>(CurrentUser.Principal.FindFirst(Tenancy.PortalClaims.OrganisationRole)?.Value, out var mine) && row.Role <= mine;
+
     private static string DetailPath(MemberRow row) => $"organisation/members/{Uri.EscapeDataString(row.UserId)}";
 
-    private static string BadgeClass(MemberStatus value) => value switch
+    internal static string BadgeClass(MemberStatus value) => value switch
     {
         MemberStatus.Active => "portal-badge-success",
         MemberStatus.Invited => "portal-badge-warning",

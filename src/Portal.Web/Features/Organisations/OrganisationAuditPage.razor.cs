@@ -13,6 +13,10 @@ public sealed partial class OrganisationAuditPage
     private bool hasMore;
     private TimeZoneInfo timeZone = TimeZoneInfo.Utc;
 
+    /// <summary>A member's page links here with their address, to show what happened to them.</summary>
+    [Microsoft.AspNetCore.Components.SupplyParameterFromQuery(Name = "person")]
+    public string? PersonQuery { get; set; }
+
     private OrganisationAuditFilter Filter => new(
         string.IsNullOrEmpty(action) ? null : action,
         from is { } f ? DateTime.SpecifyKind(f.Date, DateTimeKind.Utc) : null,
@@ -37,6 +41,7 @@ public sealed partial class OrganisationAuditPage
     protected override async Task OnInitializedAsync()
     {
         timeZone = await Dashboard.GetTimeZoneAsync();
+        person = PersonQuery?.Trim() ?? "";
         await SearchAsync();
     }
 
