@@ -48,6 +48,8 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Organisations.MemberDirectory>();
         services.AddScoped<MemberRecord>();
         services.AddScoped<MemberDataExport>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<InvitationAcceptance>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);

@@ -47,10 +47,35 @@ internal sealed class AccountRegistration(
         db.Organisations.Add(organisation);
         tenant.Use(organisation.Id);
 
+        var (result, user) = await CreateMemberAsync(input, OrganisationRole.Owner, now, emailConfirmed: false);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await emails.AddConfirmationAsync(db, user!);
+        var changed = new List<string> { "FirstName", "LastName", "Email", "Terms", "Privacy" };
+        if (input.PromotionalEmailOptIn)
+        {
+            changed.Add("PromotionalEmailOptIn");
+        }
+
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.Registered, SubjectId: user!.Id, OrganisationId: organisation.Id, ActorId: user.Id, ChangedFields: changed));
+        await transaction.CommitAsync();
+        return IdentityResult.Success;
+    }
+
+    /// <summary>
+    /// Creates the person as a member of the scope's organisation with their acceptance of the current Terms and Privacy
+    /// Policy, inside the caller's transaction; nothing is saved for good until the caller commits.
+    /// </summary>
+    public async Task<(IdentityResult Result, PortalUser? User)> CreateMemberAsync(Registration input, OrganisationRole role, DateTime now, bool emailConfirmed)
+    {
         var user = new PortalUser
         {
             UserName = input.Email,
             Email = input.Email,
+            EmailConfirmed = emailConfirmed,
             FirstName = input.FirstName,
             LastName = input.LastName,
             PromotionalEmailOptIn = input.PromotionalEmailOptIn,
@@ -59,10 +84,10 @@ internal sealed class AccountRegistration(
         var result = await userManager.CreateAsync(user, input.Password);
         if (!result.Succeeded)
         {
-            return result;
+            return (result, null);
         }
 
-        db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = user.Id, Role = OrganisationRole.Owner, JoinedAt = now });
+        db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = user.Id, Role = role, JoinedAt = now });
         var current = await db.LegalDocuments
             .GroupBy(d => d.Kind)
             .Select(g => new { Kind = g.Key, Version = g.Max(d => d.Version) })
@@ -72,15 +97,6 @@ internal sealed class AccountRegistration(
             db.PolicyAcceptances.Add(new PolicyAcceptance { Id = Guid.CreateVersion7(), UserId = user.Id, Kind = document.Kind, Version = document.Version, AcceptedAt = now });
         }
 
-        await emails.AddConfirmationAsync(db, user);
-        var changed = new List<string> { "FirstName", "LastName", "Email", "Terms", "Privacy" };
-        if (input.PromotionalEmailOptIn)
-        {
-            changed.Add("PromotionalEmailOptIn");
-        }
-
-        await audit.AppendAsync(db, new AuditRecord(AuditActions.Registered, SubjectId: user.Id, OrganisationId: organisation.Id, ActorId: user.Id, ChangedFields: changed));
-        await transaction.CommitAsync();
-        return IdentityResult.Success;
+        return (IdentityResult.Success, user);
     }
 }

@@ -47,6 +47,11 @@ public static class AuditActions
     public const string MemberRestricted = "member.restricted";
     public const string MemberRestrictionLifted = "member.restriction_lifted";
     public const string MemberClosed = "member.closed";
+    public const string MemberInvited = "member.invited";
+    public const string InvitationResent = "invitation.resent";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string MemberLeft = "member.left";
     public const string MemberDataExported = "member.data_exported";
     public const string MemberProfileEdited = "member.profile_edited";
     public const string OwnershipTransferred = "organisation.ownership_transferred";

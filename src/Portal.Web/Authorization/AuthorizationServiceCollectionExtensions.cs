@@ -21,6 +21,7 @@ internal static class AuthorizationServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, MemberAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ChangeRoleHandler>();
         services.AddSingleton<IAuthorizationHandler, ManageOrganisationHandler>();
+        services.AddSingleton<IAuthorizationHandler, InviteHandler>();
         return services;
     }
 }

@@ -36,6 +36,14 @@ internal static class TenantClaims
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
             .AnyAsync(m => m.UserId == userId && (m.Status == Features.Organisations.MemberStatus.Restricted || m.Status == Features.Organisations.MemberStatus.Closed));
 
+    /// <summary>The organisation an invitation link belongs to, read before anyone who could say is signed in.</summary>
+    public static async Task<Guid?> FindInvitationOrganisationAsync(PortalDbContext db, string tokenHash) =>
+        await db.Invitations
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(i => i.TokenHash == tokenHash)
+            .Select(i => (Guid?)i.TenantId)
+            .FirstOrDefaultAsync();
+
     public static async Task<bool> RequiresTwoFactorAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])

@@ -24,10 +24,13 @@ public sealed partial class PortalClient : IDisposable
 
     public async Task<string> GetStringAsync(string path) => await (await _http.GetAsync(new Uri(path, UriKind.Relative))).Content.ReadAsStringAsync();
 
-    /// <summary>Loads the page, then posts the named form with the given fields (plus its hidden fields).</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IDictionary<string, string> fields)
+    /// <summary>
+    /// Loads the page, then posts the named form with the given fields (plus its hidden fields). A crafted post to a
+    /// page that shows no form takes its antiforgery token from <paramref name="tokenPage"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IDictionary<string, string> fields, string? tokenPage = null)
     {
-        var page = await GetStringAsync(path);
+        var page = await GetStringAsync(tokenPage ?? path);
         var values = new Dictionary<string, string>(fields)
         {
             ["__RequestVerificationToken"] = TokenOn(page, path),

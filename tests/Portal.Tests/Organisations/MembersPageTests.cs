@@ -21,6 +21,7 @@ public sealed class MembersPageTests(MemberDirectoryFixture app) : IClassFixture
         _page.Services.AddSingleton<TimeProvider>(app.Factory.Time);
         _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<MemberDirectory>());
         _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<Portal.Web.Tenancy.CurrentUser>());
+        _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<Invitations>());
     }
 
     public async Task DisposeAsync()

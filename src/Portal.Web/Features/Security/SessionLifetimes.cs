@@ -75,4 +75,5 @@ public static class SessionEndReasons
     public const string PasswordChanged = "password_changed";
     public const string PasswordReset = "password_reset";
     public const string AccountSecured = "account_secured";
+    public const string ChangedOrganisation = "changed_organisation";
 }

@@ -1,0 +1,201 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Account;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+using Portal.Web.Features.Security;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Organisations;
+
+/// <summary>Who opened the invitation link, as far as accepting it is concerned.</summary>
+public enum Invitee
+{
+    /// <summary>No account has the invited address: accepting creates one.</summary>
+    NewAccount,
+
+    /// <summary>An account has the address, and nobody (or someone else) is signed in: they must sign in as it first.</summary>
+    MustSignIn,
+
+    /// <summary>Signed in as the invited address: accepting moves their account, with their consent.</summary>
+    SignedIn,
+}
+
+public enum AcceptanceOutcome
+{
+    Joined,
+    Invalid,
+    NotFound,
+    MustSignIn,
+    OnlyOwner,
+}
+
+public sealed record InvitationView(string Email, string Organisation, OrganisationRole Role, string InvitedBy, Invitee Invitee, string? CurrentOrganisation, bool OnlyOwner);
+
+public sealed record AcceptanceResult(AcceptanceOutcome Outcome, IReadOnlyList<string>? Errors = null);
+
+/// <summary>
+/// The invitee's side of an invitation: the link's token finds it (unknown, used, revoked and expired links are all
+/// simply not found). A new person gets a confirmed account in the organisation; a person with an account moves
+/// into it only when signed in as the invited address and consenting, and never leaves an organisation without an
+/// Owner. Either way the change, the invitation's use and the audit events commit together.
+/// </summary>
+internal sealed class InvitationAcceptance(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, UserSessions sessions, TimeProvider time)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<InvitationView?> FindAsync(string? token)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (await LoadAsync(scope, db, token) is not { } invitation)
+        {
+            return null;
+        }
+
+        var organisation = await db.Organisations.Where(o => o.Id == invitation.TenantId).Select(o => o.Name).SingleAsync();
+        var inviter = await db.Users.Where(u => u.Id == invitation.InvitedById).Select(u => (u.FirstName + " " + u.LastName).Trim()).FirstOrDefaultAsync();
+        var existing = await db.Users.Where(u => u.NormalizedEmail == invitation.NormalizedEmail).Select(u => u.Id).FirstOrDefaultAsync();
+        if (existing is null)
+        {
+            return new InvitationView(invitation.Email, organisation, invitation.Role, inviter ?? "", Invitee.NewAccount, null, OnlyOwner: false);
+        }
+
+        if (existing != currentUser.UserId)
+        {
+            return new InvitationView(invitation.Email, organisation, invitation.Role, inviter ?? "", Invitee.MustSignIn, null, OnlyOwner: false);
+        }
+
+        var current = await CurrentMembershipAsync(scope, db, existing);
+        return new InvitationView(invitation.Email, organisation, invitation.Role, inviter ?? "", Invitee.SignedIn,
+            current?.Organisation, current?.OnlyOwner ?? false);
+    }
+
+    /// <summary>Creates the invited person's account; the invitation's link has proven the address, so it is confirmed.</summary>
+    public async Task<AcceptanceResult> CreateAccountAsync(string? token, Registration input)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await LoadAsync(scope, db, token) is not { } invitation
+            || await db.Users.AnyAsync(u => u.NormalizedEmail == invitation.NormalizedEmail))
+        {
+            return new AcceptanceResult(AcceptanceOutcome.NotFound);
+        }
+
+        var now = Now;
+        var registration = scope.ServiceProvider.GetRequiredService<AccountRegistration>();
+        var (result, user) = await registration.CreateMemberAsync(input with { Email = invitation.Email }, invitation.Role, now, emailConfirmed: true);
+        if (!result.Succeeded)
+        {
+            return new AcceptanceResult(AcceptanceOutcome.Invalid, [.. result.Errors.Select(e => e.Description)]);
+        }
+
+        invitation.AcceptedAt = now;
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.InvitationAccepted, SubjectId: user!.Id, ActorId: user.Id, OrganisationId: invitation.TenantId,
+            Target: $"{invitation.Email} as {invitation.Role}", ChangedFields: ["FirstName", "LastName", "Email", "Terms", "Privacy"]));
+        await transaction.CommitAsync();
+        return new AcceptanceResult(AcceptanceOutcome.Joined);
+    }
+
+    /// <summary>
+    /// Moves the signed-in person into the inviting organisation. Their sessions end, so no page keeps the old
+    /// organisation's claims; they sign in again as a member of the new one.
+    /// </summary>
+    public async Task<AcceptanceResult> MoveAccountAsync(string? token)
+    {
+        var userId = currentUser.UserId;
+        if (userId is null)
+        {
+            return new AcceptanceResult(AcceptanceOutcome.MustSignIn);
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await LoadAsync(scope, db, token) is not { } invitation)
+        {
+            return new AcceptanceResult(AcceptanceOutcome.NotFound);
+        }
+
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        if (user.NormalizedEmail != invitation.NormalizedEmail)
+        {
+            return new AcceptanceResult(AcceptanceOutcome.MustSignIn);
+        }
+
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        var current = await CurrentMembershipAsync(scope, db, userId);
+        if (current is { OnlyOwner: true })
+        {
+            return new AcceptanceResult(AcceptanceOutcome.OnlyOwner);
+        }
+
+        var now = Now;
+        if (current?.OrganisationId == invitation.TenantId)
+        {
+            invitation.AcceptedAt = now;
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return new AcceptanceResult(AcceptanceOutcome.Joined);
+        }
+
+        if (current is not null)
+        {
+            tenant.Use(current.OrganisationId);
+            db.OrganisationMembers.Remove(await db.OrganisationMembers.SingleAsync(m => m.UserId == userId));
+            await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberLeft, SubjectId: userId, ActorId: userId, OrganisationId: current.OrganisationId,
+                Target: $"joined another organisation by invitation"));
+        }
+
+        tenant.Use(invitation.TenantId);
+        db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = userId, Role = invitation.Role, JoinedAt = now });
+        invitation.AcceptedAt = now;
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.InvitationAccepted, SubjectId: userId, ActorId: userId, OrganisationId: invitation.TenantId,
+            Target: $"{invitation.Email} as {invitation.Role}", ChangedFields: ["Organisation", "Role"]));
+        await transaction.CommitAsync();
+        await sessions.EndAllAsync(userId, SessionEndReasons.ChangedOrganisation);
+        return new AcceptanceResult(AcceptanceOutcome.Joined);
+    }
+
+    /// <summary>The pending invitation with this link's token, with the scope set to its organisation.</summary>
+    private async Task<Invitation?> LoadAsync(AsyncServiceScope scope, PortalDbContext db, string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = InvitationTokens.Hash(token);
+        if (await TenantClaims.FindInvitationOrganisationAsync(db, hash) is not { } organisationId)
+        {
+            return null;
+        }
+
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
+        var invitation = await db.Invitations.SingleAsync(i => i.TokenHash == hash);
+        return invitation.IsPending(Now) ? invitation : null;
+    }
+
+    private sealed record Membership(Guid OrganisationId, string Organisation, bool OnlyOwner);
+
+    /// <summary>The person's present organisation, and whether leaving would leave its other members without an Owner.</summary>
+    private static async Task<Membership?> CurrentMembershipAsync(AsyncServiceScope scope, PortalDbContext db, string userId)
+    {
+        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
+        {
+            return null;
+        }
+
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        var previous = tenant.TenantId;
+        tenant.Use(organisationId);
+        var role = await db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.Role).SingleAsync();
+        var onlyOwner = role == OrganisationRole.Owner
+            && !await db.OrganisationMembers.AnyAsync(m => m.UserId != userId && m.Role == OrganisationRole.Owner)
+            && await db.OrganisationMembers.AnyAsync(m => m.UserId != userId);
+        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
+        tenant.Use(previous);
+        return new Membership(organisationId, name, onlyOwner);
+    }
+}

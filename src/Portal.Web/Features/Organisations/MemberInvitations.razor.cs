@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Components;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Organisations;
+
+/// <summary>Invite people by email, and send again or revoke the invitations still open.</summary>
+public sealed partial class MemberInvitations
+{
+    private InvitationForm form = new();
+    private IReadOnlyList<PendingInvitation> pending = [];
+    private string? message;
+    private bool failed;
+    private bool busy;
+
+    [Inject] private Invitations Invitations { get; set; } = default!;
+
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+
+    /// <summary>The roles this administrator may invite as: up to their own.</summary>
+    private IEnumerable<OrganisationRole> Roles =>
+        Enum.TryParse<OrganisationRole>(CurrentUser.Principal.FindFirst(PortalClaims.OrganisationRole)?.Value, out var mine)
+            ? Enum.GetValues<OrganisationRole>().Where(r => r <= mine)
+            : [];
+
+    protected override async Task OnInitializedAsync() => pending = await Invitations.ListAsync();
+
+    private async Task InviteAsync()
+    {
+        busy = true;
+        var email = form.Email.Trim();
+        var outcome = await Invitations.InviteAsync(form);
+        busy = false;
+        failed = outcome != InvitationOutcome.Sent;
+        message = L[$"Invite_{outcome}", email];
+        if (!failed)
+        {
+            form = new InvitationForm { Role = form.Role };
+            pending = await Invitations.ListAsync();
+        }
+    }
+
+    private async Task ChangeAsync(PendingInvitation invitation, bool resend)
+    {
+        busy = true;
+        var outcome = resend ? await Invitations.ResendAsync(invitation.Id) : await Invitations.RevokeAsync(invitation.Id);
+        busy = false;
+        failed = outcome != InvitationOutcome.Sent;
+        message = failed ? L[$"Invite_{outcome}", invitation.Email] : L[resend ? "Invite_Resent" : "Invite_Revoked", invitation.Email];
+        pending = await Invitations.ListAsync();
+    }
+}

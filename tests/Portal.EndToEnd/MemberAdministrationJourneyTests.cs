@@ -1,0 +1,73 @@
+namespace Portal.EndToEnd;
+
+[Collection(PortalInChromium.Name)]
+public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task An_owner_invites_a_member_who_joins_from_the_email_then_restricts_lifts_and_promotes_them()
+    {
+        var ownerEmail = await fixture.Server.CreateAsync("Owen");
+        var inviteeEmail = $"newcomer-{Guid.NewGuid():N}@example.test";
+        var owner = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(owner, ownerEmail, TestAccounts.Password);
+        await owner.GotoAsync("/organisation/members");
+        await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
+        await owner.GetByTestId("invite-email").FillAsync(inviteeEmail);
+        await owner.GetByTestId("invite-role").SelectOptionAsync("Member");
+        await owner.GetByTestId("invite-send").ClickAsync();
+
+
+        await Assertions.Expect(owner.GetByTestId("invite-status")).ToContainTextAsync($"Invitation sent to {inviteeEmail}");
+        await Assertions.Expect(owner.GetByTestId("pending-invitation")).ToContainTextAsync(inviteeEmail);
+        await owner.ShouldHaveNoSeriousViolationsAsync();
+
+        var member = await fixture.NewPageAsync();
+        await member.GotoAsync("/dev/mailbox");
+        await Assertions.Expect(member.GetByTestId("mailbox-item").Filter(new() { HasText = inviteeEmail })).ToBeVisibleAsync();
+        await member.GetByTestId("mailbox-item").Filter(new() { HasText = inviteeEmail }).ClickAsync();
+        await member.GetByRole(AriaRole.Link, new() { Name = "Accept the invitation" }).ClickAsync();
+        await Assertions.Expect(member.GetByTestId("invitation-title")).ToHaveTextAsync("Join Owen Tester on Portal");
+        await member.ShouldHaveNoSeriousViolationsAsync();
+        await member.GetByLabel("First name").FillAsync("Nora");
+        await member.GetByLabel("Last name").FillAsync("Newcomer");
+        await member.GetByLabel("Password", new() { Exact = true }).FillAsync(TestAccounts.Password);
+        await member.GetByLabel("Confirm password").FillAsync(TestAccounts.Password);
+        await member.GetByLabel("I am 13 years old or older").CheckAsync();
+        await member.GetByLabel("I accept the").CheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Create my account and join" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("You have joined Owen Tester. Sign in to continue.")).ToBeVisibleAsync();
+        await AccountJourneyTests.SignInAsync(member, inviteeEmail, TestAccounts.Password);
+        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Nora" })).ToBeVisibleAsync();
+        await Assertions.Expect(member.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
+        await owner.ReloadAsync();
+        await Assertions.Expect(owner.GetByTestId("pending-invitations")).ToHaveCountAsync(0);
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Nora Newcomer" }).ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("member-title")).ToHaveTextAsync("Nora Newcomer");
+        await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(owner.GetByTestId("member-session")).ToHaveCountAsync(1);
+        await owner.ShouldHaveNoSeriousViolationsAsync();
+
+        await owner.GetByTestId("member-restrict").ClickAsync();
+        await owner.GetByTestId("confirm").ClickAsync();
+
+        await Assertions.Expect(owner.GetByTestId("member-action-status")).ToHaveTextAsync("Member restricted and signed out everywhere.");
+        await Assertions.Expect(owner.GetByTestId("member-status")).ToHaveTextAsync("Restricted");
+        await Assertions.Expect(member).ToHaveURLAsync(AccountJourneyTests.LoginUrl());
+        await AccountJourneyTests.SignInAsync(member, inviteeEmail, TestAccounts.Password);
+        await Assertions.Expect(member.GetByRole(AriaRole.Alert)).ToContainTextAsync("That email and password did not work");
+
+        await owner.GetByTestId("member-lift").ClickAsync();
+        await owner.GetByTestId("confirm").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("member-status")).ToHaveTextAsync("Active");
+        await owner.GetByTestId("member-new-role").SelectOptionAsync("Admin");
+        await owner.GetByTestId("member-change-role").ClickAsync();
+
+        await Assertions.Expect(owner.GetByTestId("member-action-status")).ToHaveTextAsync("Role changed. The member has been told.");
+        await Assertions.Expect(owner.GetByTestId("member-role")).ToHaveTextAsync("Administrator");
+        await owner.ShouldHaveNoSeriousViolationsAsync();
+        await AccountJourneyTests.SignInAsync(member, inviteeEmail, TestAccounts.Password);
+        await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "Members", Exact = true })).ToBeVisibleAsync();
+    }
+}
