@@ -50,6 +50,8 @@ internal static class PortalWeb
         services.AddScoped<MemberDataExport>();
         services.AddScoped<Invitations>();
         services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<OnBehalfAccounts>();
+        services.AddScoped<MemberActivation>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);

@@ -67,7 +67,49 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(owner.GetByTestId("member-action-status")).ToHaveTextAsync("Role changed. The member has been told.");
         await Assertions.Expect(owner.GetByTestId("member-role")).ToHaveTextAsync("Administrator");
         await owner.ShouldHaveNoSeriousViolationsAsync();
+        await owner.GetByTestId("member-send-reset").ClickAsync();
+        await owner.GetByTestId("confirm").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("member-action-status")).ToHaveTextAsync("Reset link sent.");
         await AccountJourneyTests.SignInAsync(member, inviteeEmail, TestAccounts.Password);
         await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "Members", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_owner_creates_an_account_for_a_colleague_who_then_chooses_their_own_password()
+    {
+        var ownerEmail = await fixture.Server.CreateAsync("Olga");
+        var colleague = $"colleague-{Guid.NewGuid():N}@example.test";
+        var owner = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(owner, ownerEmail, TestAccounts.Password);
+        await owner.GotoAsync("/organisation/members");
+        await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
+        await owner.GetByTestId("on-behalf-open").ClickAsync();
+        await owner.GetByLabel("First name").FillAsync("Colin");
+        await owner.GetByLabel("Last name").FillAsync("Colleague");
+        await owner.GetByTestId("on-behalf").GetByLabel("Email").FillAsync(colleague);
+        await owner.GetByTestId("on-behalf-create").ClickAsync();
+        await Assertions.Expect(owner.GetByText("Confirm that you have the authority to act for this person.")).ToBeVisibleAsync();
+        await owner.ShouldHaveNoSeriousViolationsAsync();
+        await owner.GetByLabel("I confirm that I have the authority").CheckAsync();
+        await owner.GetByTestId("on-behalf-create").ClickAsync();
+
+        await Assertions.Expect(owner.GetByTestId("on-behalf-status")).ToContainTextAsync($"Account created for {colleague}");
+        var row = owner.GetByRole(AriaRole.Row).Filter(new() { HasText = colleague });
+        await Assertions.Expect(row.GetByTestId("member-status")).ToHaveTextAsync("Invited");
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/dev/mailbox");
+        await page.GetByTestId("mailbox-item").Filter(new() { HasText = colleague }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Choose my password" }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Email" }).FillAsync(colleague);
+        await page.GetByLabel("New password").FillAsync(TestAccounts.Password);
+        await page.GetByLabel("Confirm password").FillAsync(TestAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await AccountJourneyTests.SignInAsync(page, colleague, TestAccounts.Password);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Colin" })).ToBeVisibleAsync();
+        await owner.ReloadAsync();
+        await Assertions.Expect(owner.GetByRole(AriaRole.Row).Filter(new() { HasText = colleague }).GetByTestId("member-status")).ToHaveTextAsync("Active");
     }
 }

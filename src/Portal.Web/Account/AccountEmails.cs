@@ -41,6 +41,20 @@ internal sealed class AccountEmails(
         outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
     }
 
+    /// <summary>Welcomes a person whose administrator created their account, with a link to choose their own password.</summary>
+    public async Task AddCreatedOnBehalfAsync(PortalDbContext db, PortalUser user, string createdBy, string organisation)
+    {
+        var code = Encode(await userManager.GeneratePasswordResetTokenAsync(user));
+        var email = await renderer.RenderAsync<AccountNoticeMessage>(localizer["Email_CreatedSubject", organisation], new Dictionary<string, object?>
+        {
+            [nameof(AccountNoticeMessage.Name)] = user.FirstName,
+            [nameof(AccountNoticeMessage.Lines)] = new[] { localizer["Email_CreatedIntro", createdBy, organisation].Value, localizer["Email_CreatedExpires"].Value },
+            [nameof(AccountNoticeMessage.LinkText)] = localizer["Email_CreatedButton"].Value,
+            [nameof(AccountNoticeMessage.Link)] = Link("Account/ResetPassword", new() { ["code"] = code }),
+        });
+        outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
+    }
+
     public async Task AddAlreadyRegisteredAsync(PortalDbContext db, PortalUser user)
     {
         var email = await renderer.RenderAsync<AlreadyRegisteredMessage>(localizer["Email_AlreadyRegisteredSubject"], new Dictionary<string, object?>

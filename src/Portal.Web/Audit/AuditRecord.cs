@@ -48,6 +48,8 @@ public static class AuditActions
     public const string MemberRestrictionLifted = "member.restriction_lifted";
     public const string MemberClosed = "member.closed";
     public const string MemberInvited = "member.invited";
+    public const string MemberCreatedOnBehalf = "member.created_on_behalf";
+    public const string MemberActivated = "member.activated";
     public const string InvitationResent = "invitation.resent";
     public const string InvitationRevoked = "invitation.revoked";
     public const string InvitationAccepted = "invitation.accepted";

@@ -9,10 +9,20 @@ namespace Portal.Web.Email;
 /// </summary>
 public sealed class PortalLinks(IConfiguration configuration, NavigationManager navigation)
 {
-    public string To(string relativePath, IDictionary<string, string?> query)
+    private PortalLinks? caller;
+
+    private string BaseUri
     {
-        var configured = configuration["Portal:BaseUrl"];
-        var baseUri = string.IsNullOrWhiteSpace(configured) ? navigation.BaseUri : configured.TrimEnd('/') + "/";
-        return QueryHelpers.AddQueryString(new Uri(new Uri(baseUri), relativePath).AbsoluteUri, query);
+        get
+        {
+            var configured = configuration["Portal:BaseUrl"];
+            return !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/') + "/" : caller?.BaseUri ?? navigation.BaseUri;
+        }
     }
+
+    public string To(string relativePath, IDictionary<string, string?> query) =>
+        QueryHelpers.AddQueryString(new Uri(new Uri(BaseUri), relativePath).AbsoluteUri, query);
+
+    /// <summary>Links made in a scope of its own come from the address of the request or circuit that started the work.</summary>
+    public void MakeLinksLike(PortalLinks links) => caller = links;
 }

@@ -36,13 +36,13 @@ public sealed class MemberAdministration(
     IAuthorizationService authorization,
     UserSessions sessions,
     AuditLog audit,
+    PortalLinks links,
     IStringLocalizer<Strings> localizer)
 {
     public async Task<MemberTarget?> FindAsync(string userId)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        UseActorsOrganisation(scope);
         return await db.OrganisationMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
             .Select(m => new MemberTarget(m.TenantId, m.UserId, m.Role))
@@ -111,8 +111,7 @@ public sealed class MemberAdministration(
             return MemberActionOutcome.Done;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        UseActorsOrganisation(scope);
+        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var member = await db.OrganisationMembers.Include(m => m.User).SingleAsync(m => m.UserId == userId);
         member.Role = newRole;
@@ -141,8 +140,7 @@ public sealed class MemberAdministration(
             return MemberActionOutcome.Forbidden;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        UseActorsOrganisation(scope);
+        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var both = await db.OrganisationMembers.Include(m => m.User).Where(m => m.UserId == userId || m.UserId == actorId).ToListAsync();
         var newOwner = both.Single(m => m.UserId == userId);
@@ -186,17 +184,12 @@ public sealed class MemberAdministration(
             return MemberActionOutcome.Forbidden;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        UseActorsOrganisation(scope);
+        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(userId)
             ?? throw new InvalidOperationException("A member without an account.");
         await act(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<PortalDbContext>(), user);
         return MemberActionOutcome.Done;
     }
-
-    /// <summary>The work's own scope reads through the same tenant filter as the administrator.</summary>
-    private void UseActorsOrganisation(AsyncServiceScope scope) =>
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = currentUser.Principal;
 
     private static void Ensure(IdentityResult result)
     {

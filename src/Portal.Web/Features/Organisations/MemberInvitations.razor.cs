@@ -16,9 +16,11 @@ public sealed partial class MemberInvitations
 
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
 
-    /// <summary>The roles this administrator may invite as: up to their own.</summary>
-    private IEnumerable<OrganisationRole> Roles =>
-        Enum.TryParse<OrganisationRole>(CurrentUser.Principal.FindFirst(PortalClaims.OrganisationRole)?.Value, out var mine)
+    private IEnumerable<OrganisationRole> Roles => RolesUpTo(CurrentUser);
+
+    /// <summary>The roles an administrator may give a newcomer: up to their own (the service decides again).</summary>
+    internal static IEnumerable<OrganisationRole> RolesUpTo(CurrentUser user) =>
+        Enum.TryParse<OrganisationRole>(user.Principal.FindFirst(PortalClaims.OrganisationRole)?.Value, out var mine)
             ? Enum.GetValues<OrganisationRole>().Where(r => r <= mine)
             : [];
 
