@@ -49,6 +49,7 @@ internal static class PortalWeb
         services.AddScoped<MemberRecord>();
         services.AddScoped<MemberDataExport>();
         services.AddScoped<Invitations>();
+        services.AddScoped<BulkInvitations>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<OnBehalfAccounts>();
         services.AddScoped<MemberActivation>();

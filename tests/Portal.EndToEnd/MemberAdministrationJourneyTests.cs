@@ -11,6 +11,8 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         var owner = await fixture.NewPageAsync();
         await AccountJourneyTests.SignInAsync(owner, ownerEmail, TestAccounts.Password);
         await owner.GotoAsync("/organisation/members");
+        await owner.GetByTestId("add-people").ClickAsync();
+        await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Name = "Invite people", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
 
         await owner.GetByTestId("invite-email").FillAsync(inviteeEmail);
@@ -43,6 +45,7 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
 
         await owner.ReloadAsync();
         await Assertions.Expect(owner.GetByTestId("pending-invitations")).ToHaveCountAsync(0);
+        await owner.GotoAsync("/organisation/members");
         await owner.GetByRole(AriaRole.Link, new() { Name = "Nora Newcomer" }).ClickAsync();
         await Assertions.Expect(owner.GetByTestId("member-title")).ToHaveTextAsync("Nora Newcomer");
         await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
@@ -81,7 +84,7 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         var colleague = $"colleague-{Guid.NewGuid():N}@example.test";
         var owner = await fixture.NewPageAsync();
         await AccountJourneyTests.SignInAsync(owner, ownerEmail, TestAccounts.Password);
-        await owner.GotoAsync("/organisation/members");
+        await owner.GotoAsync("/organisation/invitations");
         await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
 
         await owner.GetByTestId("on-behalf-open").ClickAsync();
@@ -95,6 +98,7 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await owner.GetByTestId("on-behalf-create").ClickAsync();
 
         await Assertions.Expect(owner.GetByTestId("on-behalf-status")).ToContainTextAsync($"Account created for {colleague}");
+        await owner.GotoAsync("/organisation/members");
         var row = owner.GetByRole(AriaRole.Row).Filter(new() { HasText = colleague });
         await Assertions.Expect(row.GetByTestId("member-status")).ToHaveTextAsync("Invited");
 
@@ -112,4 +116,30 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await owner.ReloadAsync();
         await Assertions.Expect(owner.GetByRole(AriaRole.Row).Filter(new() { HasText = colleague }).GetByTestId("member-status")).ToHaveTextAsync("Active");
     }
+
+    [Fact]
+    public async Task An_owner_invites_a_team_from_a_file_after_fixing_the_rows_it_reports()
+    {
+        var ownerEmail = await fixture.Server.CreateAsync("Flo");
+        var owner = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(owner, ownerEmail, TestAccounts.Password);
+        await owner.GotoAsync("/organisation/invitations");
+        await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        var team = Guid.NewGuid().ToString("N");
+
+        await owner.GetByLabel("Choose a CSV file").SetInputFilesAsync(Csv($"email,role\nann-{team}@example.test,Admin\nnot an address,Member\n"));
+
+        await Assertions.Expect(owner.GetByTestId("bulk-report-summary")).ToHaveTextAsync("1 of 2 rows need fixing. Nothing was sent: correct the file and choose it again.");
+        await Assertions.Expect(owner.GetByTestId("bulk-problem")).ToContainTextAsync("Not a valid email address.");
+        await owner.ShouldHaveNoSeriousViolationsAsync();
+
+        await owner.GetByLabel("Choose a CSV file").SetInputFilesAsync(Csv($"email,role\nann-{team}@example.test,Admin\nben-{team}@example.test,Member\n"));
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Send 2 invitations" }).ClickAsync();
+
+        await Assertions.Expect(owner.GetByTestId("bulk-status")).ToHaveTextAsync("2 invitations sent. Each link works for 7 days.");
+        await Assertions.Expect(owner.GetByTestId("pending-invitation")).ToHaveCountAsync(2);
+        await owner.ShouldHaveNoSeriousViolationsAsync();
+    }
+
+    private static FilePayload Csv(string text) => new() { Name = "team.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
 }

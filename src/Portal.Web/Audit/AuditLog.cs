@@ -15,7 +15,11 @@ public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimePr
     // SQLite has one writer at a time; queueing appenders here is cheaper than contending for its file lock.
     private static readonly SemaphoreSlim SqliteAppends = new(1, 1);
 
-    public async Task AppendAsync(PortalDbContext db, AuditRecord record, CancellationToken cancellationToken = default)
+    public Task AppendAsync(PortalDbContext db, AuditRecord record, CancellationToken cancellationToken = default) =>
+        AppendManyAsync(db, [record], cancellationToken);
+
+    /// <summary>Several events (one bulk change) chained in order and saved at once with the caller's pending changes.</summary>
+    public async Task AppendManyAsync(PortalDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
     {
         var ownTransaction = db.Database.CurrentTransaction is null;
         var gated = ownTransaction && db.Database.IsSqlite();
@@ -37,24 +41,32 @@ public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimePr
                 .Select(e => new { e.Sequence, e.Hash })
                 .FirstOrDefaultAsync(cancellationToken);
 
-            var entry = new AuditEvent
+            var sequence = tail?.Sequence ?? 0;
+            var previousHash = tail?.Hash ?? AuditHash.Genesis;
+            var occurredAt = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime);
+            foreach (var record in records)
             {
-                Sequence = (tail?.Sequence ?? 0) + 1,
-                PreviousHash = tail?.Hash ?? AuditHash.Genesis,
-                OccurredAt = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime),
-                OrganisationId = record.OrganisationId ?? (record.SubjectId is { } subject ? await TenantClaims.FindOrganisationAsync(db, subject) : null),
-                ActorId = Limit(record.ActorId ?? currentUser.UserId, 450),
-                ImpersonatorId = origin.ImpersonatorId,
-                SubjectId = Limit(record.SubjectId, 450),
-                Action = record.Action,
-                Target = Limit(record.Target, 400),
-                IpAddress = Limit(origin.IpAddress, 64),
-                UserAgent = Limit(origin.UserAgent, 512),
-                CorrelationId = Limit(origin.CorrelationId, 100),
-                ChangedFields = record.ChangedFields is { Count: > 0 } fields ? Limit(string.Join(',', fields), 1000) : null,
-            };
-            entry.Hash = AuditHash.Compute(entry);
-            db.AuditEvents.Add(entry);
+                var entry = new AuditEvent
+                {
+                    Sequence = ++sequence,
+                    PreviousHash = previousHash,
+                    OccurredAt = occurredAt,
+                    OrganisationId = record.OrganisationId ?? (record.SubjectId is { } subject ? await TenantClaims.FindOrganisationAsync(db, subject) : null),
+                    ActorId = Limit(record.ActorId ?? currentUser.UserId, 450),
+                    ImpersonatorId = origin.ImpersonatorId,
+                    SubjectId = Limit(record.SubjectId, 450),
+                    Action = record.Action,
+                    Target = Limit(record.Target, 400),
+                    IpAddress = Limit(origin.IpAddress, 64),
+                    UserAgent = Limit(origin.UserAgent, 512),
+                    CorrelationId = Limit(origin.CorrelationId, 100),
+                    ChangedFields = record.ChangedFields is { Count: > 0 } fields ? Limit(string.Join(',', fields), 1000) : null,
+                };
+                entry.Hash = AuditHash.Compute(entry);
+                previousHash = entry.Hash;
+                db.AuditEvents.Add(entry);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
 
             if (transaction is not null)

@@ -15,6 +15,8 @@ public sealed class PageAccessTests(SharedApp app) : IClassFixture<SharedApp>
     [InlineData("/organisation/members", null, "/Account/Login")]
     [InlineData("/organisation/members/any-id", "member@acme.test", "/Account/AccessDenied")]
     [InlineData("/organisation/members/any-id", null, "/Account/Login")]
+    [InlineData("/organisation/invitations", "member@acme.test", "/Account/AccessDenied")]
+    [InlineData("/organisation/invitations", "support@portal.test", "/Account/AccessDenied")]
     [InlineData("/support", "owner@acme.test", "/Account/AccessDenied")]
     [InlineData("/support", null, "/Account/Login")]
     public async Task Pages_turn_away_people_without_the_policy(string path, string? email, string redirect)

@@ -21,8 +21,6 @@ public sealed class MembersPageTests(MemberDirectoryFixture app) : IClassFixture
         _page.Services.AddSingleton<TimeProvider>(app.Factory.Time);
         _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<MemberDirectory>());
         _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<Portal.Web.Tenancy.CurrentUser>());
-        _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<Invitations>());
-        _page.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<OnBehalfAccounts>());
     }
 
     public async Task DisposeAsync()

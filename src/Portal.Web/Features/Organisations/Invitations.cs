@@ -23,6 +23,10 @@ public enum InvitationOutcome
     Forbidden,
 }
 
+internal sealed record InvitationSender(string Organisation, string InvitedBy);
+
+internal sealed record PreparedInvitation(Invitation Invitation, RenderedEmail Email);
+
 public sealed record PendingInvitation(Guid Id, string Email, OrganisationRole Role, DateTime SentAt, DateTime ExpiresAt, bool Expired);
 
 /// <summary>The invitation form, validated again by <see cref="Invitations"/>.</summary>
@@ -86,37 +90,24 @@ public sealed class Invitations(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var normalized = form.Email.ToUpperInvariant();
-        if (await db.OrganisationMembers.AnyAsync(m => m.NormalizedEmail == normalized))
+        var (members, invited) = await TakenAsync(db, [Normalize(form.Email)]);
+        if (members.Count > 0)
         {
             return InvitationOutcome.AlreadyMember;
         }
 
-        var now = Now;
-        if (await db.Invitations.AnyAsync(i => i.NormalizedEmail == normalized && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
+        if (invited.Count > 0)
         {
             return InvitationOutcome.AlreadyInvited;
         }
 
-        var invitation = new Invitation
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = organisationId,
-            Email = form.Email,
-            NormalizedEmail = normalized,
-            Role = form.Role,
-            InvitedById = currentUser.UserId ?? throw new InvalidOperationException("No one is signed in."),
-            CreatedAt = now,
-        };
-        db.Invitations.Add(invitation);
-        await SendAsync(db, invitation);
-        await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberInvited, OrganisationId: organisationId,
-            Target: $"{invitation.Email} as {invitation.Role}"));
+        await WriteAsync(db, [await PrepareAsync(organisationId, form.Email, form.Role, await SenderAsync(db, organisationId))]);
         return InvitationOutcome.Sent;
     }
 
     /// <summary>Sends the invitation again with a new link; the old link no longer works.</summary>
-    public Task<InvitationOutcome> ResendAsync(Guid id) => ChangeAsync(id, AuditActions.InvitationResent, SendAsync);
+    public Task<InvitationOutcome> ResendAsync(Guid id) =>
+        ChangeAsync(id, AuditActions.InvitationResent, async (db, invitation) => await SendAsync(db, invitation, await SenderAsync(db, invitation.TenantId)));
 
     public Task<InvitationOutcome> RevokeAsync(Guid id) => ChangeAsync(id, AuditActions.InvitationRevoked, (_, invitation) =>
     {
@@ -143,26 +134,73 @@ public sealed class Invitations(
         return InvitationOutcome.Sent;
     }
 
-    private async Task SendAsync(PortalDbContext db, Invitation invitation)
+    /// <summary>Who invitations from this organisation come from, read once for however many are sent.</summary>
+    internal async Task<InvitationSender> SenderAsync(PortalDbContext db, Guid organisationId) => new(
+        await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(),
+        await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => (u.FirstName + " " + u.LastName).Trim()).SingleAsync());
+
+    /// <summary>Makes an invitation and renders its email, touching no database (slow work kept out of transactions).</summary>
+    internal async Task<PreparedInvitation> PrepareAsync(Guid organisationId, string email, OrganisationRole role, InvitationSender sender)
+    {
+        var invitation = new Invitation
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = organisationId,
+            Email = email,
+            NormalizedEmail = Normalize(email),
+            Role = role,
+            InvitedById = currentUser.UserId ?? throw new InvalidOperationException("No one is signed in."),
+            CreatedAt = Now,
+        };
+        return new PreparedInvitation(invitation, await RenderAsync(invitation, sender));
+    }
+
+    /// <summary>Saves prepared invitations with their emails and audit events, all at once in the caller's context.</summary>
+    internal async Task WriteAsync(PortalDbContext db, IReadOnlyList<PreparedInvitation> prepared)
+    {
+        foreach (var (invitation, email) in prepared)
+        {
+            db.Invitations.Add(invitation);
+            outbox.Add(db, invitation.Email, email, EmailCategory.AccountSecurity);
+        }
+
+        await audit.AppendManyAsync(db, [.. prepared.Select(p => new AuditRecord(AuditActions.MemberInvited, OrganisationId: p.Invitation.TenantId,
+            Target: $"{p.Invitation.Email} as {p.Invitation.Role}"))]);
+    }
+
+    /// <summary>Which of these (normalized) addresses are members already, and which have an open invitation.</summary>
+    internal async Task<(IReadOnlySet<string> Members, IReadOnlySet<string> Invited)> TakenAsync(PortalDbContext db, IReadOnlyCollection<string> normalized)
+    {
+        var now = Now;
+        var members = await db.OrganisationMembers.Where(m => normalized.Contains(m.NormalizedEmail)).Select(m => m.NormalizedEmail).ToListAsync();
+        var invited = await db.Invitations.Where(i => normalized.Contains(i.NormalizedEmail) && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .Select(i => i.NormalizedEmail).ToListAsync();
+        return (members.ToHashSet(StringComparer.Ordinal), invited.ToHashSet(StringComparer.Ordinal));
+    }
+
+    internal static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    private async Task SendAsync(PortalDbContext db, Invitation invitation, InvitationSender sender) =>
+        outbox.Add(db, invitation.Email, await RenderAsync(invitation, sender), EmailCategory.AccountSecurity);
+
+    /// <summary>Gives the invitation a new link, valid for seven days from now, and renders the email carrying it.</summary>
+    private async Task<RenderedEmail> RenderAsync(Invitation invitation, InvitationSender sender)
     {
         var token = InvitationTokens.New();
         var now = Now;
         invitation.TokenHash = InvitationTokens.Hash(token);
         invitation.SentAt = now;
         invitation.ExpiresAt = now + Invitation.Lifetime;
-        var organisation = await db.Organisations.Where(o => o.Id == invitation.TenantId).Select(o => o.Name).SingleAsync();
-        var inviter = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => (u.FirstName + " " + u.LastName).Trim()).SingleAsync();
-        var email = await renderer.RenderAsync<InvitationMessage>(localizer["Email_InvitationSubject", organisation], new Dictionary<string, object?>
+        return await renderer.RenderAsync<InvitationMessage>(localizer["Email_InvitationSubject", sender.Organisation], new Dictionary<string, object?>
         {
-            [nameof(InvitationMessage.InvitedBy)] = inviter,
-            [nameof(InvitationMessage.Organisation)] = organisation,
+            [nameof(InvitationMessage.InvitedBy)] = sender.InvitedBy,
+            [nameof(InvitationMessage.Organisation)] = sender.Organisation,
             [nameof(InvitationMessage.Role)] = localizer[$"Role_{invitation.Role}"].Value,
             [nameof(InvitationMessage.Expires)] = invitation.ExpiresAt.ToString("D", CultureInfo.CurrentCulture),
             [nameof(InvitationMessage.Link)] = links.To("invitations/accept", new Dictionary<string, string?> { ["token"] = token }),
         });
-        outbox.Add(db, invitation.Email, email, EmailCategory.AccountSecurity);
     }
 
-    private async Task<bool> MayInviteAsync(Guid organisationId, OrganisationRole role) =>
+    internal async Task<bool> MayInviteAsync(Guid organisationId, OrganisationRole role) =>
         (await authorization.AuthorizeAsync(currentUser.Principal, new InvitationTarget(organisationId, role), InvitationOperations.Invite)).Succeeded;
 }

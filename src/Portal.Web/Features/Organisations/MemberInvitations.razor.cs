@@ -26,6 +26,13 @@ public sealed partial class MemberInvitations
 
     protected override async Task OnInitializedAsync() => pending = await Invitations.ListAsync();
 
+    /// <summary>Shows invitations sent from elsewhere on the page (a file of them).</summary>
+    public async Task RefreshAsync()
+    {
+        pending = await Invitations.ListAsync();
+        StateHasChanged();
+    }
+
     private async Task InviteAsync()
     {
         busy = true;
