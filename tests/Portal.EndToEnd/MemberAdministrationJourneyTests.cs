@@ -70,6 +70,11 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(owner.GetByTestId("member-action-status")).ToHaveTextAsync("Role changed. The member has been told.");
         await Assertions.Expect(owner.GetByTestId("member-role")).ToHaveTextAsync("Administrator");
         await owner.ShouldHaveNoSeriousViolationsAsync();
+        await owner.GetByTestId("member-edit-profile").ClickAsync();
+        await owner.GetByLabel("Job title").FillAsync("Support lead");
+        await owner.GetByTestId("member-save-profile").ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("member-profile-status")).ToHaveTextAsync("Profile saved. The member has been told what changed.");
+        await owner.ShouldHaveNoSeriousViolationsAsync();
         await owner.GetByTestId("member-send-reset").ClickAsync();
         await owner.GetByTestId("confirm").ClickAsync();
         await Assertions.Expect(owner.GetByTestId("member-action-status")).ToHaveTextAsync("Reset link sent.");

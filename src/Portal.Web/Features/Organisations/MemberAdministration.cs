@@ -7,6 +7,7 @@ using Portal.Web.Audit;
 using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Email;
+using Portal.Web.Features.Profiles;
 using Portal.Web.Features.Security;
 using Portal.Web.Resources;
 using Portal.Web.Tenancy;
@@ -37,6 +38,8 @@ public sealed class MemberAdministration(
     UserSessions sessions,
     AuditLog audit,
     PortalLinks links,
+    ProfileService profiles,
+    AccountNotices notices,
     IStringLocalizer<Strings> localizer)
 {
     public async Task<MemberTarget?> FindAsync(string userId)
@@ -91,6 +94,35 @@ public sealed class MemberAdministration(
             await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberTwoFactorReset, SubjectId: user.Id, ChangedFields: ["TwoFactorEnabled", "AuthenticatorKey", "RecoveryCodes"]));
             await transaction.CommitAsync();
         });
+
+    /// <summary>
+    /// Corrects the member's profile (the fields <see cref="ProfileService.AdministeredFields"/> names) and tells the member
+    /// which fields their administrator changed.
+    /// </summary>
+    public async Task<(MemberActionOutcome Outcome, ProfileUpdate? Update)> EditProfileAsync(string userId, ProfileForm edited)
+    {
+        var target = await FindAsync(userId);
+        if (target is null)
+        {
+            return (MemberActionOutcome.NotFound, null);
+        }
+
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, target, MemberOperations.EditProfile)).Succeeded)
+        {
+            return (MemberActionOutcome.Forbidden, null);
+        }
+
+        var update = await profiles.UpdateMemberAsync(userId, edited, async (db, changed) =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == userId);
+            var fields = string.Join(", ", changed.Select(field => localizer[ProfileFieldLabel(field)].Value));
+            await notices.AddAsync(db, user.Email!, user.FirstName, localizer["Members_ProfileEditedSubject"], [localizer["Members_ProfileEditedBody", fields]]);
+        });
+        return (MemberActionOutcome.Done, update);
+    }
+
+    /// <summary>The label a profile field has on the member's own profile page.</summary>
+    public static string ProfileFieldLabel(string field) => field is nameof(ProfileForm.FirstName) or nameof(ProfileForm.LastName) ? $"Field_{field}" : $"Profile_{field}";
 
     /// <summary>Gives the member another role; they see it on their next page (claims are rebuilt within a minute).</summary>
     public async Task<MemberActionOutcome> ChangeRoleAsync(string userId, OrganisationRole newRole)

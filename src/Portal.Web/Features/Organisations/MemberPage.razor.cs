@@ -9,6 +9,7 @@ public sealed partial class MemberPage
 {
     private MemberDetails? details;
     private TimeZoneInfo timeZone = TimeZoneInfo.Utc;
+    private bool editingProfile;
 
     [Parameter] public string UserId { get; set; } = "";
 

@@ -17,7 +17,7 @@ public sealed record ProfileUpdate(bool Succeeded, IReadOnlyDictionary<string, s
 
 /// <summary>
 /// Reads and changes a person's profile: the only writer of profile data, so every change is validated on the server
-/// and audited with the names of the fields that changed. Administrators' edits (a later capability) come here too.
+/// and audited with the names of the fields that changed. Administrators' edits come here too.
 /// </summary>
 public sealed class ProfileService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -61,7 +61,41 @@ public sealed class ProfileService(
     public async Task<ProfileUpdate> UpdateMineAsync(ProfileForm form, CancellationToken cancellationToken = default) =>
         await UpdateAsync(MyId(), form, await GetMyLockedFieldsAsync(cancellationToken), cancellationToken);
 
-    private async Task<ProfileUpdate> UpdateAsync(string userId, ProfileForm form, IReadOnlySet<string> locked, CancellationToken cancellationToken)
+    /// <summary>
+    /// The profile fields an administrator may correct for a member: who they are and how to reach them. What the member
+    /// chose about their own page (visibility, search indexing, language, what is shown) stays theirs.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AdministeredFields =
+    [
+        nameof(ProfileForm.FirstName), nameof(ProfileForm.LastName), nameof(ProfileForm.DisplayName), nameof(ProfileForm.JobTitle),
+        nameof(ProfileForm.Company), nameof(ProfileForm.Phone), nameof(ProfileForm.AddressLine1), nameof(ProfileForm.AddressLine2),
+        nameof(ProfileForm.PostalCode), nameof(ProfileForm.City),
+    ];
+
+    /// <summary>
+    /// An administrator corrects a member's profile: only <see cref="AdministeredFields"/> are taken from
+    /// <paramref name="edited"/>, the change is audited with the administrator as actor, and the member is told which
+    /// fields changed, in the same transaction. The caller has already authorized the administrator for this member.
+    /// </summary>
+    internal async Task<ProfileUpdate> UpdateMemberAsync(string userId, ProfileForm edited, Func<PortalDbContext, IReadOnlyList<string>, Task> tellMember, CancellationToken cancellationToken = default)
+    {
+        ProfileForm current;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+            current = ProfileForm.From(user, await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken));
+        }
+
+        foreach (var property in typeof(ProfileForm).GetProperties().Where(p => AdministeredFields.Contains(p.Name)))
+        {
+            property.SetValue(current, property.GetValue(edited));
+        }
+
+        return await UpdateAsync(userId, current, new HashSet<string>(), cancellationToken, AuditActions.MemberProfileEdited, tellMember);
+    }
+
+    private async Task<ProfileUpdate> UpdateAsync(string userId, ProfileForm form, IReadOnlySet<string> locked, CancellationToken cancellationToken,
+        string action = AuditActions.ProfileUpdated, Func<PortalDbContext, IReadOnlyList<string>, Task>? beforeSave = null)
     {
         var errors = Validate(form);
         if (errors.Count > 0)
@@ -103,9 +137,14 @@ public sealed class ProfileService(
         }
 
         Apply(input, user, profile, normalizedUsername);
+        if (beforeSave is not null)
+        {
+            await beforeSave(db, changed);
+        }
+
         try
         {
-            await audit.AppendAsync(db, new AuditRecord(AuditActions.ProfileUpdated, SubjectId: userId, ChangedFields: changed), cancellationToken);
+            await audit.AppendAsync(db, new AuditRecord(action, SubjectId: userId, ChangedFields: changed), cancellationToken);
         }
         catch (DbUpdateException) when (normalizedUsername is not null)
         {
