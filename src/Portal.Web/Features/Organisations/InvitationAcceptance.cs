@@ -66,7 +66,7 @@ internal sealed class InvitationAcceptance(IServiceScopeFactory scopeFactory, Cu
             return new InvitationView(invitation.Email, organisation, invitation.Role, inviter ?? "", Invitee.MustSignIn, null, OnlyOwner: false);
         }
 
-        var current = await CurrentMembershipAsync(scope, db, existing);
+        var current = await MembershipTransfer.FindAsync(db, scope.ServiceProvider.GetRequiredService<TenantContext>(), existing);
         return new InvitationView(invitation.Email, organisation, invitation.Role, inviter ?? "", Invitee.SignedIn,
             current?.Organisation, current?.OnlyOwner ?? false);
     }
@@ -124,35 +124,18 @@ internal sealed class InvitationAcceptance(IServiceScopeFactory scopeFactory, Cu
             return new AcceptanceResult(AcceptanceOutcome.MustSignIn);
         }
 
+        var now = Now;
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        var current = await CurrentMembershipAsync(scope, db, userId);
-        if (current is { OnlyOwner: true })
+        var moved = await MembershipTransfer.MoveAsync(db, tenant, audit, userId, invitation.TenantId, invitation.Role, "joined another organisation by invitation", now);
+        if (moved == TransferResult.OnlyOwner)
         {
             return new AcceptanceResult(AcceptanceOutcome.OnlyOwner);
         }
 
-        var now = Now;
-        if (current?.OrganisationId == invitation.TenantId)
-        {
-            invitation.AcceptedAt = now;
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return new AcceptanceResult(AcceptanceOutcome.Joined);
-        }
-
-        if (current is not null)
-        {
-            tenant.Use(current.OrganisationId);
-            db.OrganisationMembers.Remove(await db.OrganisationMembers.SingleAsync(m => m.UserId == userId));
-            await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberLeft, SubjectId: userId, ActorId: userId, OrganisationId: current.OrganisationId,
-                Target: $"joined another organisation by invitation"));
-        }
-
         tenant.Use(invitation.TenantId);
-        db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = userId, Role = invitation.Role, JoinedAt = now });
         invitation.AcceptedAt = now;
         await audit.AppendAsync(db, new AuditRecord(AuditActions.InvitationAccepted, SubjectId: userId, ActorId: userId, OrganisationId: invitation.TenantId,
-            Target: $"{invitation.Email} as {invitation.Role}", ChangedFields: ["Organisation", "Role"]));
+            Target: $"{invitation.Email} as {invitation.Role}", ChangedFields: moved == TransferResult.Moved ? ["Organisation", "Role"] : null));
         await transaction.CommitAsync();
         await sessions.EndAllAsync(userId, SessionEndReasons.ChangedOrganisation);
         return new AcceptanceResult(AcceptanceOutcome.Joined);
@@ -175,27 +158,5 @@ internal sealed class InvitationAcceptance(IServiceScopeFactory scopeFactory, Cu
         scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
         var invitation = await db.Invitations.SingleAsync(i => i.TokenHash == hash);
         return invitation.IsPending(Now) ? invitation : null;
-    }
-
-    private sealed record Membership(Guid OrganisationId, string Organisation, bool OnlyOwner);
-
-    /// <summary>The person's present organisation, and whether leaving would leave its other members without an Owner.</summary>
-    private static async Task<Membership?> CurrentMembershipAsync(AsyncServiceScope scope, PortalDbContext db, string userId)
-    {
-        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
-        {
-            return null;
-        }
-
-        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        var previous = tenant.TenantId;
-        tenant.Use(organisationId);
-        var role = await db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.Role).SingleAsync();
-        var onlyOwner = role == OrganisationRole.Owner
-            && !await db.OrganisationMembers.AnyAsync(m => m.UserId != userId && m.Role == OrganisationRole.Owner)
-            && await db.OrganisationMembers.AnyAsync(m => m.UserId != userId);
-        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
-        tenant.Use(previous);
-        return new Membership(organisationId, name, onlyOwner);
     }
 }
