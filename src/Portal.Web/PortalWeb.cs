@@ -53,6 +53,9 @@ internal static class PortalWeb
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<OnBehalfAccounts>();
         services.AddScoped<MemberActivation>();
+        services.AddScoped<OrganisationDomains>();
+        services.AddScoped<DomainMembership>();
+        services.AddSingleton<DomainOwnership>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);

@@ -11,6 +11,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "portal-e2e", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The resolver the app asks for domain verification records; journeys publish records here.</summary>
+    public Portal.Tests.Infrastructure.LoopbackDnsServer Dns { get; } = new();
+
     public PortalServer()
     {
         Directory.CreateDirectory(_directory);
@@ -33,11 +36,13 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000");
         // Open pages notice an ended session within a second or two instead of a minute.
         builder.UseSetting("Security:CircuitCheckInterval", "00:00:01");
+        builder.UseSetting("Domains:DnsServer", Dns.Endpoint);
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Dns.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -12,9 +12,9 @@ internal static class TestAccounts
 {
     public const string Password = "a long journey passphrase";
 
-    public static async Task<string> CreateAsync(this PortalServer server, string firstName = "Robin")
+    public static async Task<string> CreateAsync(this PortalServer server, string firstName = "Robin", string? email = null)
     {
-        var email = $"{firstName.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        email ??= $"{firstName.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
         await using var scope = server.Services.CreateAsyncScope();
         // Outside a request, links in the welcome email are made from the server's own address.
         var baseUri = server.BaseUrl + "/";

@@ -56,6 +56,10 @@ public static class AuditActions
     public const string MemberLeft = "member.left";
     public const string MemberDataExported = "member.data_exported";
     public const string MemberProfileEdited = "member.profile_edited";
+    public const string DomainAdded = "organisation.domain_added";
+    public const string DomainVerified = "organisation.domain_verified";
+    public const string DomainRemoved = "organisation.domain_removed";
+    public const string MemberJoinedByDomain = "member.joined_by_domain";
     public const string OwnershipTransferred = "organisation.ownership_transferred";
     public const string OrganisationAuditExported = "organisation.audit_exported";
 }

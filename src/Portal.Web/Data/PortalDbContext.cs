@@ -19,6 +19,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<OrganisationDomain> OrganisationDomains => Set<OrganisationDomain>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();

@@ -44,6 +44,15 @@ internal static class TenantClaims
             .Select(i => (Guid?)i.TenantId)
             .FirstOrDefaultAsync();
 
+    /// <summary>The organisation that has verified this email domain, if any: the offer to join crosses organisations.</summary>
+    public static async Task<Guid?> FindVerifiedDomainOwnerAsync(PortalDbContext db, string domain) =>
+        await db.OrganisationDomains
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(d => d.Domain == domain && d.VerifiedAt != null)
+            .OrderBy(d => d.VerifiedAt)
+            .Select(d => (Guid?)d.TenantId)
+            .FirstOrDefaultAsync();
+
     public static async Task<bool> RequiresTwoFactorAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])

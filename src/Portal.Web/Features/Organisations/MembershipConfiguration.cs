@@ -17,3 +17,18 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class OrganisationDomainConfiguration : IEntityTypeConfiguration<OrganisationDomain>
+{
+    public void Configure(EntityTypeBuilder<OrganisationDomain> builder)
+    {
+        builder.Property(d => d.Domain).HasMaxLength(OrganisationDomain.MaxLength);
+        builder.Property(d => d.Token).HasMaxLength(64);
+        builder.Property(d => d.AddedById).HasMaxLength(450);
+        builder.Ignore(d => d.RecordName);
+        builder.Ignore(d => d.RecordValue);
+        builder.HasIndex(d => new { d.TenantId, d.Domain }).IsUnique();
+        builder.HasIndex(d => d.Domain);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
