@@ -54,6 +54,7 @@ internal static class PortalWeb
         services.AddScoped<OnBehalfAccounts>();
         services.AddScoped<MemberActivation>();
         services.AddScoped<OrganisationDomains>();
+        services.AddScoped<OrganisationLogos>();
         services.AddScoped<DomainMembership>();
         services.AddSingleton<DomainOwnership>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
@@ -92,6 +93,7 @@ internal static class PortalWeb
         app.MapProfiles();
         app.MapOrganisationAudit();
         app.MapMemberExport();
+        app.MapOrganisationLogo();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -21,6 +21,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<OrganisationDomain> OrganisationDomains => Set<OrganisationDomain>();
 
+    public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();

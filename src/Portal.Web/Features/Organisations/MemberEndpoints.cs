@@ -21,4 +21,11 @@ internal static class MemberEndpoints
                 _ => Results.NotFound(),
             };
         }).RequireAuthorization(Policies.OrganisationAdmin);
+
+    /// <summary>The signed-in person's own organisation's logo; there is no way to ask for another's.</summary>
+    public static IEndpointConventionBuilder MapOrganisationLogo(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/organisation/logo", async (HttpContext context, [FromServices] OrganisationLogos logos) =>
+            await logos.FindAsync(context.RequestAborted) is { } logo
+                ? Profiles.ProfilesEndpoints.ServeImage(context, logo.Content, logo.ContentType, logo.Version)
+                : Results.NotFound()).RequireAuthorization(Policies.SignedIn);
 }

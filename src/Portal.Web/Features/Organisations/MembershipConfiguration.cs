@@ -32,3 +32,14 @@ internal sealed class OrganisationDomainConfiguration : IEntityTypeConfiguration
         builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class OrganisationLogoConfiguration : IEntityTypeConfiguration<OrganisationLogo>
+{
+    public void Configure(EntityTypeBuilder<OrganisationLogo> builder)
+    {
+        builder.Property(l => l.ContentType).HasMaxLength(32);
+        builder.Property(l => l.Version).HasMaxLength(16);
+        builder.HasIndex(l => l.TenantId).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(l => l.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

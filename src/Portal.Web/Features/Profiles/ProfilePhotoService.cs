@@ -23,10 +23,9 @@ public sealed class ProfilePhotoService(
     IStringLocalizer<Strings> localizer,
     TimeProvider time)
 {
-    /// <summary>Reads at most one byte past the limit, so an oversize upload is refused without reading it all.</summary>
-    public async Task<PhotoUpload> UploadMineAsync(Stream content, CancellationToken cancellationToken = default)
+    /// <summary>Reads at most one chunk past the limit, so an oversize upload is refused without reading it all.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream content, CancellationToken cancellationToken)
     {
-        var userId = MyId();
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -35,7 +34,13 @@ public sealed class ProfilePhotoService(
             buffer.Write(chunk, 0, read);
         }
 
-        var check = ProfilePhotoInspector.Inspect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    public async Task<PhotoUpload> UploadMineAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        var userId = MyId();
+        var check = ProfilePhotoInspector.Inspect((await ReadLimitedAsync(content, cancellationToken)).Span);
         if (!check.IsAccepted)
         {
             return new PhotoUpload(false, localizer[$"Photo_{check.Problem}"]);

@@ -70,17 +70,15 @@ internal static class ProfilesEndpoints
             Serve(context, await photos.FindMineAsync(context.RequestAborted))).RequireAuthorization(Authorization.Policies.SignedIn);
     }
 
-    /// <summary>Always the stored, checked content type; never sniffed, never run as a document.</summary>
-    private static IResult Serve(HttpContext context, ProfilePhoto? photo)
-    {
-        if (photo is null)
-        {
-            return Results.NotFound();
-        }
+    private static IResult Serve(HttpContext context, ProfilePhoto? photo) =>
+        photo is null ? Results.NotFound() : ServeImage(context, photo.Content, photo.ContentType, photo.Version);
 
+    /// <summary>Always the stored, checked content type; never sniffed, never run as a document.</summary>
+    internal static IResult ServeImage(HttpContext context, byte[] content, string contentType, string version)
+    {
         context.UseContentSecurityPolicy("default-src 'none'; sandbox");
         context.Response.Headers.CacheControl = "private, no-cache";
-        return Results.Bytes(photo.Content, photo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Version}\""));
+        return Results.Bytes(content, contentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
     }
 
     private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";

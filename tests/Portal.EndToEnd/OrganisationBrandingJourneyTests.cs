@@ -1,7 +1,9 @@
+using Portal.Tests.Profiles.Photos;
+
 namespace Portal.EndToEnd;
 
 [Collection(PortalInChromium.Name)]
-public sealed class OrganisationDomainJourneyTests(BrowserFixture fixture)
+public sealed class OrganisationBrandingJourneyTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task An_owner_verifies_a_domain_and_a_colleague_who_signs_up_with_it_joins()
@@ -39,5 +41,26 @@ public sealed class OrganisationDomainJourneyTests(BrowserFixture fixture)
         await AccountJourneyTests.SignInAsync(colleague, colleagueEmail, TestAccounts.Password);
         await Assertions.Expect(colleague.GetByTestId("dashboard-organisation")).ToHaveTextAsync("Vera Tester");
         await Assertions.Expect(colleague.GetByTestId("domain-offer")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_owner_uploads_a_logo_that_members_see_beside_the_organisation_s_name()
+    {
+        var ownerEmail = await fixture.Server.CreateAsync("Lena");
+        var owner = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(owner, ownerEmail, TestAccounts.Password);
+        await owner.GotoAsync("/organisation/settings");
+        await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
+        await owner.GetByTestId("logo-input").SetInputFilesAsync(new FilePayload { Name = "logo.txt", MimeType = "image/png", Buffer = "not an image"u8.ToArray() });
+        await Assertions.Expect(owner.GetByTestId("logo-status")).ToContainTextAsync("not a photo");
+        await owner.GetByTestId("logo-input").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = PngSample.Photo(120, 40) });
+        await Assertions.Expect(owner.GetByTestId("logo-status")).ToContainTextAsync("The logo is saved");
+        await Assertions.Expect(owner.GetByTestId("logo-image")).ToBeVisibleAsync();
+        await owner.ShouldHaveNoSeriousViolationsAsync();
+
+        await owner.ReloadAsync();
+        await Assertions.Expect(owner.GetByTestId("organisation-mark")).ToBeVisibleAsync();
+        (await owner.GetByTestId("organisation-mark").EvaluateAsync<int>("img => img.naturalWidth")).ShouldBe(120);
     }
 }
