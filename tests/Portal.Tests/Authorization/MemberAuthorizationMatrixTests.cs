@@ -92,6 +92,35 @@ public sealed class MemberAuthorizationMatrixTests(SharedApp app) : IClassFixtur
         result.Succeeded.ShouldBe(allowed);
     }
 
+    public static TheoryData<string, string> Invitations => new()
+    {
+        { AcmeOwner, "Member Admin Owner" },
+        { AcmeAdmin, "Member Admin" },
+        { AcmeMember, "" },
+        { Support, "" },
+        { PlatformAdmin, "" },
+        { GlobexOwner, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invitations))]
+    public async Task Into_Acme_each_actor_invites_exactly_the_roles_the_table_says(string actor, string roles)
+    {
+        var (principal, target, authorization) = await ArrangeAsync(actor, AcmeMember);
+        var expected = roles.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<OrganisationRole>).ToHashSet();
+
+        var granted = new HashSet<OrganisationRole>();
+        foreach (var role in Enum.GetValues<OrganisationRole>().Append((OrganisationRole)7))
+        {
+            if ((await authorization.AuthorizeAsync(principal, new InvitationTarget(target.OrganisationId, role), InvitationOperations.Invite)).Succeeded)
+            {
+                granted.Add(role);
+            }
+        }
+
+        granted.OrderBy(r => r).ShouldBe(expected.OrderBy(r => r), actor);
+    }
+
     [Fact]
     public async Task An_actor_without_an_organisation_or_role_is_refused_everything()
     {
