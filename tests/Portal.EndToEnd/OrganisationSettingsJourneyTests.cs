@@ -21,6 +21,11 @@ public sealed class OrganisationSettingsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(changeEmail).Not.ToBeCheckedAsync();
         await page.GetByLabel("Job title").ClickAsync();
         await Assertions.Expect(page.GetByLabel("Job title")).ToBeCheckedAsync();
+        await page.GetByLabel("Short name").FillAsync("acme");
+        await page.GetByTestId("save-settings").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("settings-status")).ToHaveTextAsync("That short name is already used by another organisation. Choose another.");
+        var slug = $"olu-{Guid.NewGuid():N}"[..20];
+        await page.GetByLabel("Short name").FillAsync(slug);
         await page.GetByTestId("save-settings").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("settings-status")).ToHaveTextAsync("Settings saved.");
@@ -28,6 +33,7 @@ public sealed class OrganisationSettingsJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Members may change the email address they sign in with")).Not.ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Job title")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Short name")).ToHaveValueAsync(slug);
         await page.ShouldHaveNoSeriousViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();

@@ -80,6 +80,24 @@ public sealed class OrganisationSettingsTests : AppTest
     }
 
     [Fact]
+    public async Task An_owner_changes_the_short_name_to_a_free_one_only()
+    {
+        (await UpdateAsync(Owner, form => form.Slug = "globex")).ShouldBe(SettingsOutcome.SlugTaken);
+        (await UpdateAsync(Owner, form => form.Slug = "Not valid!")).ShouldBe(SettingsOutcome.Invalid);
+        (await UpdateAsync(Owner, form => form.Slug = "-x")).ShouldBe(SettingsOutcome.Invalid);
+        await using (var db = Factory.CreateDbContext())
+        {
+            (await db.Organisations.CountAsync(o => o.Slug == "acme")).ShouldBe(1);
+        }
+
+        (await UpdateAsync(Owner, form => form.Slug = " Acme-Corp ")).ShouldBe(SettingsOutcome.Saved);
+
+        await using var after = Factory.CreateDbContext();
+        (await after.Organisations.SingleAsync(o => o.Name == "Acme")).Slug.ShouldBe("acme-corp");
+        (await after.AuditEvents.Where(e => e.Action == Portal.Web.Audit.AuditActions.OrganisationSettingsChanged).Select(e => e.ChangedFields).SingleAsync()).ShouldBe("Slug");
+    }
+
+    [Fact]
     public async Task A_crafted_field_name_cannot_be_locked()
     {
         await UpdateAsync(Owner, form => { form.LockedProfileFields.Add("Email"); form.LockedProfileFields.Add("Company"); });

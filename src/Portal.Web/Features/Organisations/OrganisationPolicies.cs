@@ -35,6 +35,11 @@ public sealed class OrganisationSettingsForm
     [Display(Name = nameof(Strings.Settings_Name), ResourceType = typeof(Strings))]
     public string Name { get; set; } = "";
 
+    [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_Required))]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$", ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Settings_SlugRule))]
+    [Display(Name = nameof(Strings.Settings_Slug), ResourceType = typeof(Strings))]
+    public string Slug { get; set; } = "";
+
     public bool MembersMayCloseAccount { get; set; }
 
     public bool MembersMayChangeEmail { get; set; }
@@ -50,6 +55,7 @@ public sealed class OrganisationSettingsForm
     public static OrganisationSettingsForm From(Organisation organisation) => new()
     {
         Name = organisation.Name,
+        Slug = organisation.Slug,
         MembersMayCloseAccount = organisation.MembersMayCloseAccount,
         MembersMayChangeEmail = organisation.MembersMayChangeEmail,
         MembersMayLinkAccounts = organisation.MembersMayLinkAccounts,

@@ -12,6 +12,7 @@ public enum SettingsOutcome
 {
     Saved,
     Invalid,
+    SlugTaken,
     Forbidden,
 }
 
@@ -44,14 +45,21 @@ public sealed class OrganisationSettings(
         }
 
         form.Name = form.Name.Trim();
+        form.Slug = form.Slug.Trim().ToLowerInvariant();
         if (!Validator.TryValidateObject(form, new ValidationContext(form), null, validateAllProperties: true))
         {
             return SettingsOutcome.Invalid;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
+        if (await db.Organisations.AnyAsync(o => o.Slug == form.Slug && o.Id != organisationId))
+        {
+            return SettingsOutcome.SlugTaken;
+        }
+
         var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
         organisation.Name = form.Name;
+        organisation.Slug = form.Slug;
         organisation.MembersMayCloseAccount = form.MembersMayCloseAccount;
         organisation.MembersMayChangeEmail = form.MembersMayChangeEmail;
         organisation.MembersMayLinkAccounts = form.MembersMayLinkAccounts;
@@ -64,7 +72,16 @@ public sealed class OrganisationSettings(
             return SettingsOutcome.Saved;
         }
 
-        await audit.AppendAsync(db, new AuditRecord(AuditActions.OrganisationSettingsChanged, OrganisationId: organisationId, Target: organisation.Name, ChangedFields: changed));
+        try
+        {
+            await audit.AppendAsync(db, new AuditRecord(AuditActions.OrganisationSettingsChanged, OrganisationId: organisationId, Target: organisation.Name, ChangedFields: changed));
+        }
+        catch (DbUpdateException)
+        {
+            // Another organisation took the slug between the check and the save; nothing was written.
+            return SettingsOutcome.SlugTaken;
+        }
+
         return SettingsOutcome.Saved;
     }
 
