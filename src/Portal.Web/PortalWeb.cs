@@ -58,6 +58,7 @@ internal static class PortalWeb
         services.AddScoped<DomainMembership>();
         services.AddSingleton<DomainOwnership>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
+        services.AddScoped<Portal.Web.Features.Support.PlatformUsers>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);
         return builder;

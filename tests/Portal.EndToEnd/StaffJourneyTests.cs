@@ -19,6 +19,30 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Support_finds_a_member_of_another_organisation_and_opens_their_account_read_only()
+    {
+        var page = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(page, "support@portal.test", "Demo-Passw0rd!");
+        await page.GotoAsync("/support");
+        await page.GetByTestId("support-users-link").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
+        await page.GetByTestId("support-search").FillAsync("member@acme");
+        await page.GetByTestId("support-find").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("support-user")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("support-user")).ToContainTextAsync("Acme");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mia Member" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("support-user-title")).ToHaveTextAsync("Mia Member");
+        await Assertions.Expect(page.GetByTestId("member-account")).ToContainTextAsync("member@acme.test");
+        await Assertions.Expect(page.GetByTestId("member-actions")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("member-edit-profile")).ToHaveCountAsync(0);
+        await page.ShouldHaveNoSeriousViolationsAsync();
+    }
+
+    [Fact]
     public async Task An_organisation_admin_sees_their_organisation_and_a_member_does_not_get_the_link()
     {
         var admin = await fixture.NewPageAsync();

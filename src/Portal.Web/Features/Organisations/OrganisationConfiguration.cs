@@ -35,6 +35,10 @@ internal sealed class OrganisationMemberConfiguration : IEntityTypeConfiguration
         builder.HasIndex(m => new { m.TenantId, m.Role, m.Status, m.SortName, m.Id });
         builder.HasIndex(m => new { m.TenantId, m.SearchName, m.SortName, m.Id });
         builder.HasIndex(m => new { m.TenantId, m.NormalizedEmail });
+
+        // Support's search across every organisation, in the same order and by the same keys.
+        builder.HasIndex(m => new { m.SortName, m.Id });
+        builder.HasIndex(m => m.NormalizedEmail);
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
     }

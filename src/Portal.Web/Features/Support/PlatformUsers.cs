@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Authorization;
+using Portal.Web.Data;
+using Portal.Web.Email;
+using Portal.Web.Features.Organisations;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Support;
+
+public sealed record PlatformUserCursor(string SortName, Guid Id);
+
+public sealed record PlatformUserRow(string UserId, string Name, string Email, string Organisation, OrganisationRole Role, MemberStatus Status, PlatformUserCursor Cursor);
+
+/// <summary>
+/// Support staff's view of people across every organisation: a search by the start of an email address or name, a
+/// keyset page at a time, and one person's record — read-only, and each opening of a record is audited, since staff
+/// look at a customer's information only to help them.
+/// </summary>
+public sealed class PlatformUsers(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IServiceScopeFactory scopeFactory,
+    CurrentUser currentUser,
+    PortalLinks links,
+    IAuthorizationService authorization,
+    AuditLog audit)
+{
+    public const int PageSize = 25;
+
+    public async Task<IReadOnlyList<PlatformUserRow>> PageAsync(string? search, PlatformUserCursor? after, int size = PageSize)
+    {
+        await EnsureStaffAsync();
+        size = Math.Clamp(size, 1, 100);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var members = db.MembersOfEveryOrganisation();
+        var term = search?.Trim() ?? "";
+        if (term.Contains('@', StringComparison.Ordinal))
+        {
+            var email = MemberDirectoryKeys.NormalizedEmail(null, term);
+            members = members.Where(m => m.NormalizedEmail.StartsWith(email));
+        }
+        else if (MemberDirectoryKeys.Fold(term) is { Length: > 0 } name)
+        {
+            members = members.Where(m => m.SortName.StartsWith(name) || m.SearchName.StartsWith(name));
+        }
+
+        if (after is not null)
+        {
+            members = members.Where(m => m.SortName.CompareTo(after.SortName) > 0 || (m.SortName == after.SortName && m.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await members.OrderBy(m => m.SortName).ThenBy(m => m.Id).Take(size)
+            .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => new { m.UserId, m.User!.FirstName, m.User.LastName, m.User.Email, Organisation = o.Name, m.Role, m.Status, m.SortName, m.Id })
+            .ToListAsync();
+        return [.. rows.Select(r => new PlatformUserRow(r.UserId, $"{r.FirstName} {r.LastName}".Trim(), r.Email ?? "", r.Organisation, r.Role, r.Status, new PlatformUserCursor(r.SortName, r.Id)))];
+    }
+
+    /// <summary>One person's record as their organisation's own reader shows it, opened in their organisation; audited.</summary>
+    public async Task<(MemberDetails Details, string Organisation)?> GetAsync(string userId)
+    {
+        await EnsureStaffAsync();
+        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
+        {
+            return null;
+        }
+
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
+        if (await scope.ServiceProvider.GetRequiredService<MemberRecord>().GetAsync(userId) is not { } details)
+        {
+            return null;
+        }
+
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.SupportViewedUser, SubjectId: userId, OrganisationId: organisationId));
+        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
+        return (details, organisation);
+    }
+
+    private async Task EnsureStaffAsync()
+    {
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.Support)).Succeeded)
+        {
+            throw new UnauthorizedAccessException("Only Portal's support staff may look across organisations.");
+        }
+    }
+}

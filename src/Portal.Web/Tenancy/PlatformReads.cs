@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+using Portal.Web.Features.Organisations;
+
+namespace Portal.Web.Tenancy;
+
+/// <summary>
+/// Operator staff's reads across organisations: the one way past the tenant filter for them. Callers have checked the
+/// Support policy first; each use names why staff read there.
+/// </summary>
+internal static class PlatformReads
+{
+    public static IQueryable<OrganisationMember> MembersOfEveryOrganisation(this PortalDbContext db) =>
+        db.OrganisationMembers.IgnoreQueryFilters([TenantModelConfiguration.FilterName]).AsNoTracking();
+}
