@@ -34,8 +34,7 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
             return EmailChangeRequest.InvalidAddress;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = currentUser.Principal;
+        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
         var (users, db) = Services(scope);
         var user = await users.FindByIdAsync(currentUser.UserId ?? throw new InvalidOperationException("No one is signed in."))
             ?? throw new InvalidOperationException("The signed-in account no longer exists.");

@@ -11,10 +11,13 @@ public sealed partial class MemberInvitations
     private string? message;
     private bool failed;
     private bool busy;
+    private TimeZoneInfo timeZone = TimeZoneInfo.Utc;
 
     [Inject] private Invitations Invitations { get; set; } = default!;
 
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject] private Dashboard.DashboardService Dashboard { get; set; } = default!;
 
     private IEnumerable<OrganisationRole> Roles => RolesUpTo(CurrentUser);
 
@@ -24,7 +27,13 @@ public sealed partial class MemberInvitations
             ? Enum.GetValues<OrganisationRole>().Where(r => r <= mine)
             : [];
 
-    protected override async Task OnInitializedAsync() => pending = await Invitations.ListAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        timeZone = await Dashboard.GetTimeZoneAsync();
+        pending = await Invitations.ListAsync();
+    }
+
+    private DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone);
 
     /// <summary>Shows invitations sent from elsewhere on the page (a file of them).</summary>
     public async Task RefreshAsync()
