@@ -59,6 +59,7 @@ internal static class PortalWeb
         services.AddSingleton<DomainOwnership>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddScoped<Portal.Web.Features.Support.PlatformUsers>();
+        services.AddScoped<Portal.Web.Features.Support.PlatformOrganisations>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);
         return builder;

@@ -43,6 +43,39 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_platform_admin_suspends_an_organisation_whose_owner_is_signed_out_then_lifts_it()
+    {
+        var ownerEmail = await fixture.Server.CreateAsync("Sam");
+        var owner = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(owner, ownerEmail, TestAccounts.Password);
+        await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
+        var admin = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(admin, "admin@portal.test", "Demo-Passw0rd!");
+        await admin.GotoAsync("/support/organisations");
+        await Assertions.Expect(admin.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await admin.GetByTestId("org-search").FillAsync("Sam Tester");
+        await admin.GetByTestId("org-find").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("organisation-row")).ToHaveCountAsync(1);
+        await admin.ShouldHaveNoSeriousViolationsAsync();
+
+        await admin.GetByTestId("organisation-suspend").ClickAsync();
+        await admin.GetByTestId("suspend-confirm").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("org-message")).ToHaveTextAsync("Give a reason for the suspension (up to 400 characters).");
+        await admin.GetByTestId("suspend-reason").FillAsync("Reported abuse, ticket 7");
+        await admin.GetByTestId("suspend-confirm").ClickAsync();
+
+        await Assertions.Expect(admin.GetByTestId("organisation-status")).ToHaveTextAsync("Suspended");
+        await Assertions.Expect(owner).ToHaveURLAsync(AccountJourneyTests.LoginUrl());
+        await admin.ShouldHaveNoSeriousViolationsAsync();
+
+        await admin.GetByTestId("organisation-lift").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("organisation-status")).ToHaveTextAsync("Active");
+        await AccountJourneyTests.SignInAsync(owner, ownerEmail, TestAccounts.Password);
+        await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Sam" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_organisation_admin_sees_their_organisation_and_a_member_does_not_get_the_link()
     {
         var admin = await fixture.NewPageAsync();

@@ -30,11 +30,13 @@ internal static class TenantClaims
         return membership.RequireTwoFactor;
     }
 
-    /// <summary>Whether the person's organisation has restricted or closed their account, read before any tenant is known.</summary>
+    /// <summary>Whether the person's organisation restricted or closed their account, or Portal suspended the organisation; read before any tenant is known.</summary>
     public static async Task<bool> IsBlockedAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
-            .AnyAsync(m => m.UserId == userId && (m.Status == Features.Organisations.MemberStatus.Restricted || m.Status == Features.Organisations.MemberStatus.Closed));
+            .Where(m => m.UserId == userId)
+            .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => new { m.Status, o.SuspendedAt })
+            .AnyAsync(m => m.Status == Features.Organisations.MemberStatus.Restricted || m.Status == Features.Organisations.MemberStatus.Closed || m.SuspendedAt != null);
 
     /// <summary>The organisation an invitation link belongs to, read before anyone who could say is signed in.</summary>
     public static async Task<Guid?> FindInvitationOrganisationAsync(PortalDbContext db, string tokenHash) =>

@@ -19,6 +19,8 @@ public sealed class PageAccessTests(SharedApp app) : IClassFixture<SharedApp>
     [InlineData("/organisation/invitations", "support@portal.test", "/Account/AccessDenied")]
     [InlineData("/support", "owner@acme.test", "/Account/AccessDenied")]
     [InlineData("/support", null, "/Account/Login")]
+    [InlineData("/support/organisations", "admin@acme.test", "/Account/AccessDenied")]
+    [InlineData("/support/users/any-id", "owner@acme.test", "/Account/AccessDenied")]
     public async Task Pages_turn_away_people_without_the_policy(string path, string? email, string redirect)
     {
         using var client = new PortalClient(_factory);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Portal.Web.Data.Migrations;
 
-/// <summary>Indexes for support staff's search of people across every organisation.</summary>
+/// <summary>Support staff's search of people and organisations across the platform, and organisation suspension.</summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261201020000_PlatformSearch")]
 public sealed class PlatformSearch : Migration
@@ -15,10 +15,14 @@ public sealed class PlatformSearch : Migration
     {
         migrationBuilder.CreateIndex("IX_OrganisationMembers_SortName_Id", "OrganisationMembers", ["SortName", "Id"]);
         migrationBuilder.CreateIndex("IX_OrganisationMembers_NormalizedEmail", "OrganisationMembers", "NormalizedEmail");
+        migrationBuilder.CreateIndex("IX_Organisations_Name_Id", "Organisations", ["Name", "Id"]);
+        migrationBuilder.AddColumn<DateTime>("SuspendedAt", "Organisations", nullable: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropColumn("SuspendedAt", "Organisations");
+        migrationBuilder.DropIndex("IX_Organisations_Name_Id", "Organisations");
         migrationBuilder.DropIndex("IX_OrganisationMembers_NormalizedEmail", "OrganisationMembers");
         migrationBuilder.DropIndex("IX_OrganisationMembers_SortName_Id", "OrganisationMembers");
     }

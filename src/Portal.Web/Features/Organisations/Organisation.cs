@@ -13,6 +13,9 @@ public sealed class Organisation
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Set while Portal has suspended the organisation: none of its members can sign in until it is lifted.</summary>
+    public DateTime? SuspendedAt { get; set; }
+
     /// <summary>Members must use a second factor; those without one are sent to set it up after signing in.</summary>
     public bool RequireTwoFactor { get; set; }
 

@@ -13,6 +13,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         // an explicit false on insert and let the database turn it back into true.
         builder.Property(o => o.LockedProfileFields).HasMaxLength(200);
         builder.HasIndex(o => o.Slug).IsUnique();
+        builder.HasIndex(o => new { o.Name, o.Id });
     }
 }
 

@@ -76,4 +76,5 @@ public static class SessionEndReasons
     public const string PasswordReset = "password_reset";
     public const string AccountSecured = "account_secured";
     public const string ChangedOrganisation = "changed_organisation";
+    public const string OrganisationSuspended = "organisation_suspended";
 }

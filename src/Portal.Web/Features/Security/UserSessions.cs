@@ -83,6 +83,18 @@ public sealed class UserSessions(IDbContextFactory<PortalDbContext> factory, Aud
     /// <summary>Ends every session of the person: after a password reset, or by an administrator or support.</summary>
     public Task<int> EndAllAsync(string userId, string reason) => EndManyAsync(userId, keep: null, reason);
 
+    /// <summary>
+    /// Ends every open session of the members of <paramref name="db"/>'s organisation in one statement (Portal suspending
+    /// the organisation); the caller records the one audit event.
+    /// </summary>
+    public async Task<int> EndAllOfOrganisationAsync(PortalDbContext db, string reason)
+    {
+        var now = Now;
+        return await db.UserSessions
+            .Where(s => s.RevokedAt == null && db.OrganisationMembers.Any(m => m.UserId == s.UserId))
+            .ExecuteUpdateAsync(update => update.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason));
+    }
+
     public async Task<bool> IsRecentlyAuthenticatedAsync(Guid? sessionId, string? userId)
     {
         if (sessionId is null || userId is null)
