@@ -60,6 +60,7 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Support.PlatformOverview>();
         services.AddScoped<Portal.Web.Features.Support.PlatformUsers>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOrganisations>();
+        services.AddScoped<Portal.Web.Features.Support.PlatformAuditLog>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);
         return builder;

@@ -40,6 +40,15 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("member-actions")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("member-edit-profile")).ToHaveCountAsync(0);
         await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await page.GotoAsync("/support/audit");
+        await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Account viewed by Portal support" });
+        await page.GetByTestId("audit-subject").FillAsync("member@acme.test");
+        await page.GetByTestId("audit-search").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("audit-row").First).ToContainTextAsync("support@portal.test");
+        await Assertions.Expect(page.GetByTestId("audit-row").First).ToContainTextAsync("Acme");
+        await page.ShouldHaveNoSeriousViolationsAsync();
     }
 
     [Fact]

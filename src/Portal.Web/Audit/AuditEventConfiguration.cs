@@ -22,5 +22,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => new { e.OrganisationId, e.Sequence });
         builder.HasIndex(e => new { e.SubjectId, e.Sequence });
+        builder.HasIndex(e => new { e.ActorId, e.Sequence });
     }
 }

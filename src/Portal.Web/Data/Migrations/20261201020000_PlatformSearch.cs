@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Portal.Web.Data.Migrations;
 
-/// <summary>Support staff's search of people and organisations across the platform, and organisation suspension.</summary>
+/// <summary>Support staff's search of people, organisations and the audit log across the platform, and organisation suspension.</summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261201020000_PlatformSearch")]
 public sealed class PlatformSearch : Migration
@@ -17,10 +17,12 @@ public sealed class PlatformSearch : Migration
         migrationBuilder.CreateIndex("IX_OrganisationMembers_NormalizedEmail", "OrganisationMembers", "NormalizedEmail");
         migrationBuilder.CreateIndex("IX_Organisations_Name_Id", "Organisations", ["Name", "Id"]);
         migrationBuilder.AddColumn<DateTime>("SuspendedAt", "Organisations", nullable: true);
+        migrationBuilder.CreateIndex("IX_AuditEvents_ActorId_Sequence", "AuditEvents", ["ActorId", "Sequence"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex("IX_AuditEvents_ActorId_Sequence", "AuditEvents");
         migrationBuilder.DropColumn("SuspendedAt", "Organisations");
         migrationBuilder.DropIndex("IX_Organisations_Name_Id", "Organisations");
         migrationBuilder.DropIndex("IX_OrganisationMembers_NormalizedEmail", "OrganisationMembers");
