@@ -57,6 +57,7 @@ public static class AuditActions
     public const string MemberDataExported = "member.data_exported";
     public const string MemberProfileEdited = "member.profile_edited";
     public const string SupportViewedUser = "support.user_viewed";
+    public const string StaffAreaRefused = "support.access_refused";
     public const string OrganisationSuspended = "organisation.suspended";
     public const string OrganisationSuspensionLifted = "organisation.suspension_lifted";
     public const string LogoChanged = "organisation.logo_changed";

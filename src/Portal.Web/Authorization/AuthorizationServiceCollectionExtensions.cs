@@ -22,6 +22,8 @@ internal static class AuthorizationServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, ChangeRoleHandler>();
         services.AddSingleton<IAuthorizationHandler, ManageOrganisationHandler>();
         services.AddSingleton<IAuthorizationHandler, InviteHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffAreaRefusals>();
         return services;
     }
 }

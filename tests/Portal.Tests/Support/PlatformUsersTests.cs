@@ -62,6 +62,23 @@ public sealed class PlatformUsersTests : AppTest
     }
 
     [Fact]
+    public async Task Someone_turned_away_from_the_console_is_recorded_and_a_visitor_is_only_asked_to_sign_in()
+    {
+        using var owner = new PortalClient(Factory);
+        await owner.SignInAsync("owner@acme.test");
+        using var visitor = new PortalClient(Factory);
+
+        (await owner.Http.GetAsync(new Uri("/support/audit", UriKind.Relative))).Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
+        (await visitor.Http.GetAsync(new Uri("/support", UriKind.Relative))).Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
+        (await owner.Http.GetAsync(new Uri("/organisation/members", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var db = Factory.CreateDbContext();
+        var refused = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.StaffAreaRefused);
+        refused.ActorId.ShouldBe(await Factory.UserIdAsync("owner@acme.test"));
+        refused.Target.ShouldBe("/support/audit");
+    }
+
+    [Fact]
     public async Task Support_opens_a_person_s_record_read_only_and_the_visit_is_recorded_for_them()
     {
         var memberId = await Factory.UserIdAsync("member@acme.test");
