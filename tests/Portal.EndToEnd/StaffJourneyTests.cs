@@ -52,6 +52,30 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Support_signs_a_person_out_everywhere_from_their_record()
+    {
+        var email = await fixture.Server.CreateAsync("Pia");
+        var person = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(person, email, TestAccounts.Password);
+        await Assertions.Expect(person.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
+        var support = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(support, "support@portal.test", "Demo-Passw0rd!");
+        await support.GotoAsync("/support/users");
+        await Assertions.Expect(support.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await support.GetByTestId("support-search").FillAsync(email);
+        await support.GetByTestId("support-find").ClickAsync();
+        await support.GetByRole(AriaRole.Link, new() { Name = "Pia Tester" }).ClickAsync();
+        await Assertions.Expect(support.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        await support.GetByTestId("support-end-sessions").ClickAsync();
+        await support.GetByTestId("confirm").ClickAsync();
+
+        await Assertions.Expect(support.GetByTestId("support-user-message")).ToHaveTextAsync("The member has been signed out everywhere.");
+        await Assertions.Expect(person).ToHaveURLAsync(AccountJourneyTests.LoginUrl());
+        await support.ShouldHaveNoSeriousViolationsAsync();
+    }
+
+    [Fact]
     public async Task A_platform_admin_suspends_an_organisation_whose_owner_is_signed_out_then_lifts_it()
     {
         var ownerEmail = await fixture.Server.CreateAsync("Sam");

@@ -103,6 +103,30 @@ public sealed class PlatformUsersTests : AppTest
     }
 
     [Fact]
+    public async Task Support_signs_a_person_out_everywhere_and_the_person_sees_staff_did_it()
+    {
+        using var member = new PortalClient(Factory);
+        await member.SignInAsync("member@acme.test");
+        var memberId = await Factory.UserIdAsync("member@acme.test");
+
+        using (var scope = await Factory.ScopeForSessionAsync(Agent, Guid.NewGuid()))
+        {
+            (await scope.ServiceProvider.GetRequiredService<PlatformUsers>().EndSessionsAsync(memberId)).ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<PlatformUsers>().EndSessionsAsync("no-such-person")).ShouldBeFalse();
+        }
+
+        (await member.IsSignedInAsync()).ShouldBeFalse();
+        await using var db = Factory.CreateDbContext();
+        var ended = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SessionsEndedAll && e.SubjectId == memberId);
+        ended.ActorId.ShouldBe(await Factory.UserIdAsync(Agent));
+        await Should.ThrowAsync<UnauthorizedAccessException>(async () =>
+        {
+            using var scope = await Factory.ScopeForSessionAsync("owner@acme.test", Guid.NewGuid());
+            await scope.ServiceProvider.GetRequiredService<PlatformUsers>().EndSessionsAsync(memberId);
+        });
+    }
+
+    [Fact]
     public async Task An_unknown_person_is_not_found_and_nothing_is_recorded()
     {
         using var client = new PortalClient(Factory);

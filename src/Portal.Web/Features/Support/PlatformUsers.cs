@@ -5,6 +5,7 @@ using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Email;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Security;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Support;
@@ -24,6 +25,7 @@ public sealed class PlatformUsers(
     CurrentUser currentUser,
     PortalLinks links,
     IAuthorizationService authorization,
+    UserSessions sessions,
     AuditLog audit)
 {
     public const int PageSize = 25;
@@ -76,6 +78,29 @@ public sealed class PlatformUsers(
         await audit.AppendAsync(db, new AuditRecord(AuditActions.SupportViewedUser, SubjectId: userId, OrganisationId: organisationId));
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
         return (details, organisation);
+    }
+
+    /// <summary>Signs the person out everywhere (a stolen session, at their request); staff may do this and only this here.</summary>
+    public async Task<bool> EndSessionsAsync(string userId)
+    {
+        await EnsureStaffAsync();
+        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
+        {
+            return false;
+        }
+
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
+        var target = await db.OrganisationMembers.Where(m => m.UserId == userId)
+            .Select(m => new MemberTarget(m.TenantId, m.UserId, m.Role)).FirstOrDefaultAsync();
+        if (target is null || !(await authorization.AuthorizeAsync(currentUser.Principal, target, MemberOperations.EndSessions)).Succeeded)
+        {
+            return false;
+        }
+
+        await sessions.EndAllAsync(userId, SessionEndReasons.EndedBySupport);
+        return true;
     }
 
     private async Task EnsureStaffAsync()
