@@ -64,13 +64,8 @@ public sealed class PlatformUsers(
         await EnsureStaffAsync();
         await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
-        {
-            return null;
-        }
-
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
-        if (await scope.ServiceProvider.GetRequiredService<MemberRecord>().GetAsync(userId) is not { } details)
+        if (await UseOrganisationOfAsync(scope, db, userId) is not { } organisationId
+            || await scope.ServiceProvider.GetRequiredService<MemberRecord>().GetAsync(userId) is not { } details)
         {
             return null;
         }
@@ -86,12 +81,11 @@ public sealed class PlatformUsers(
         await EnsureStaffAsync();
         await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
+        if (await UseOrganisationOfAsync(scope, db, userId) is null)
         {
             return false;
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
         var target = await db.OrganisationMembers.Where(m => m.UserId == userId)
             .Select(m => new MemberTarget(m.TenantId, m.UserId, m.Role)).FirstOrDefaultAsync();
         if (target is null || !(await authorization.AuthorizeAsync(currentUser.Principal, target, MemberOperations.EndSessions)).Succeeded)
@@ -101,6 +95,18 @@ public sealed class PlatformUsers(
 
         await sessions.EndAllAsync(userId, SessionEndReasons.EndedBySupport);
         return true;
+    }
+
+    /// <summary>Reads the person's organisation through the tenant filter from here on; null for no such person.</summary>
+    private static async Task<Guid?> UseOrganisationOfAsync(AsyncServiceScope scope, PortalDbContext db, string userId)
+    {
+        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
+        {
+            return null;
+        }
+
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
+        return organisationId;
     }
 
     private async Task EnsureStaffAsync()
