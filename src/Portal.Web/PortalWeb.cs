@@ -61,6 +61,7 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Support.PlatformUsers>();
         services.AddScoped<Portal.Web.Features.Support.PlatformOrganisations>();
         services.AddScoped<Portal.Web.Features.Support.PlatformAuditLog>();
+        services.AddScoped<Portal.Web.Features.Support.Disclosures>();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);
         return builder;

@@ -52,7 +52,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Support_signs_a_person_out_everywhere_from_their_record()
+    public async Task Support_signs_a_person_out_everywhere_and_records_a_disclosure_they_are_told_of()
     {
         var email = await fixture.Server.CreateAsync("Pia");
         var person = await fixture.NewPageAsync();
@@ -73,6 +73,21 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(support.GetByTestId("support-user-message")).ToHaveTextAsync("The member has been signed out everywhere.");
         await Assertions.Expect(person).ToHaveURLAsync(AccountJourneyTests.LoginUrl());
         await support.ShouldHaveNoSeriousViolationsAsync();
+
+        await support.GetByTestId("disclosure-record").ClickAsync();
+        await Assertions.Expect(support.GetByText("Who asked is required.")).ToBeVisibleAsync();
+        await support.GetByLabel("Who asked").FillAsync("Tax office");
+        await support.GetByLabel("Legal basis").FillAsync("Statutory notice 88");
+        await support.GetByLabel("Received on").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await support.GetByLabel("What was disclosed").FillAsync("Name and email address");
+        await support.GetByTestId("disclosure-record").ClickAsync();
+        await Assertions.Expect(support.GetByTestId("disclosure-status")).ToHaveTextAsync("Recorded. The person has been told.");
+        await support.ShouldHaveNoSeriousViolationsAsync();
+
+        await AccountJourneyTests.SignInAsync(person, email, TestAccounts.Password);
+        await person.GetByRole(AriaRole.Link, new() { Name = "Privacy" }).ClickAsync();
+        await Assertions.Expect(person.GetByTestId("disclosure-item")).ToContainTextAsync("Tax office");
+        await person.ShouldHaveNoSeriousViolationsAsync();
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public static class AuditActions
     public const string MemberProfileEdited = "member.profile_edited";
     public const string SupportViewedUser = "support.user_viewed";
     public const string StaffAreaRefused = "support.access_refused";
+    public const string DisclosureRecorded = "disclosure.recorded";
+    public const string DisclosureNoticeLifted = "disclosure.notice_lifted";
     public const string OrganisationSuspended = "organisation.suspended";
     public const string OrganisationSuspensionLifted = "organisation.suspension_lifted";
     public const string LogoChanged = "organisation.logo_changed";

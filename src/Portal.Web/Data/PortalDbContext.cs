@@ -23,6 +23,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
 
+    public DbSet<Features.Support.DisclosureRequest> DisclosureRequests => Set<Features.Support.DisclosureRequest>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();

@@ -12,4 +12,8 @@ internal static class PlatformReads
 {
     public static IQueryable<OrganisationMember> MembersOfEveryOrganisation(this PortalDbContext db) =>
         db.OrganisationMembers.IgnoreQueryFilters([TenantModelConfiguration.FilterName]).AsNoTracking();
+
+    /// <summary>Disclosure requests whose notice is withheld, reviewed by staff across organisations.</summary>
+    public static IQueryable<Features.Support.DisclosureRequest> DisclosuresOfEveryOrganisation(this PortalDbContext db) =>
+        db.DisclosureRequests.IgnoreQueryFilters([TenantModelConfiguration.FilterName]).AsNoTracking();
 }

@@ -21,6 +21,8 @@ public sealed class PageAccessTests(SharedApp app) : IClassFixture<SharedApp>
     [InlineData("/support", null, "/Account/Login")]
     [InlineData("/support/organisations", "admin@acme.test", "/Account/AccessDenied")]
     [InlineData("/support/audit", "owner@acme.test", "/Account/AccessDenied")]
+    [InlineData("/support/disclosures", "admin@acme.test", "/Account/AccessDenied")]
+    [InlineData("/account/privacy", null, "/Account/Login")]
     [InlineData("/support/users/any-id", "owner@acme.test", "/Account/AccessDenied")]
     public async Task Pages_turn_away_people_without_the_policy(string path, string? email, string redirect)
     {

@@ -43,3 +43,19 @@ internal sealed class OrganisationLogoConfiguration : IEntityTypeConfiguration<O
         builder.HasOne<Organisation>().WithMany().HasForeignKey(l => l.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<Support.DisclosureRequest>
+{
+    public void Configure(EntityTypeBuilder<Support.DisclosureRequest> builder)
+    {
+        builder.Property(d => d.UserId).HasMaxLength(450);
+        builder.Property(d => d.Requester).HasMaxLength(200);
+        builder.Property(d => d.LegalBasis).HasMaxLength(400);
+        builder.Property(d => d.Disclosed).HasMaxLength(2000);
+        builder.Property(d => d.RecordedById).HasMaxLength(450);
+        builder.Property(d => d.NoticeProhibitedBecause).HasMaxLength(400);
+        builder.HasIndex(d => new { d.UserId, d.RecordedAt });
+        builder.HasOne<Data.PortalUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
