@@ -109,6 +109,12 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
+    /// <summary>
+    /// Waits for the page's circuit before a link is clicked: a click while the circuit is still starting can leave the
+    /// previous page's content under the new address.
+    /// </summary>
+    internal static Task InteractiveAsync(IPage page) => Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
     [GeneratedRegex("/Account/Login")]
     internal static partial Regex LoginUrl();
 }
