@@ -193,14 +193,14 @@ public sealed class MemberAdministration(
                 return;
             }
 
+            // The new status and the end of every session commit together, so no session outlives a restriction.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             member.Status = status;
             await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
                 localizer[$"Members_{status}Subject"], [localizer[$"Members_{status}Body"]]);
-            await audit.AppendAsync(db, new AuditRecord(action, SubjectId: userId, ChangedFields: ["Status"]));
-            if (status != MemberStatus.Active)
-            {
-                await sessions.EndAllAsync(userId, SessionEndReasons.EndedByAdministrator);
-            }
+            var ended = status == MemberStatus.Active ? 0 : await sessions.EndAllWithinAsync(db, userId, SessionEndReasons.EndedByAdministrator);
+            await audit.AppendAsync(db, new AuditRecord(action, SubjectId: userId, Target: ended > 0 ? $"{ended} session(s) ended" : null, ChangedFields: ["Status"]));
+            await transaction.CommitAsync();
         });
 
     private async Task<MemberActionOutcome> ActAsync(string userId, IAuthorizationRequirement requirement, Func<IServiceProvider, PortalDbContext, PortalUser, Task> act)

@@ -83,6 +83,15 @@ public sealed class UserSessions(IDbContextFactory<PortalDbContext> factory, Aud
     /// <summary>Ends every session of the person: after a password reset, or by an administrator or support.</summary>
     public Task<int> EndAllAsync(string userId, string reason) => EndManyAsync(userId, keep: null, reason);
 
+    /// <summary>Ends every open session of the person inside the caller's transaction, for a change that must not half-happen.</summary>
+    public async Task<int> EndAllWithinAsync(PortalDbContext db, string userId, string reason)
+    {
+        var now = Now;
+        return await db.UserSessions
+            .Where(s => s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, reason));
+    }
+
     /// <summary>
     /// Ends every open session of the members of <paramref name="db"/>'s organisation in one statement (Portal suspending
     /// the organisation); the caller records the one audit event.
