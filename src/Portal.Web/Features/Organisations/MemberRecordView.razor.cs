@@ -28,10 +28,13 @@ public sealed partial class MemberRecordView
             var p = Details.Profile;
             (string, string?)[] facts =
             [
-                ("Field_FirstName", p.FirstName), ("Field_LastName", p.LastName), ("Profile_DisplayName", p.DisplayName),
-                ("Profile_Username", p.Username), ("Profile_Phone", p.Phone), ("Profile_JobTitle", p.JobTitle), ("Profile_Company", p.Company),
-                ("Profile_AddressLine1", p.AddressLine1), ("Profile_AddressLine2", p.AddressLine2), ("Profile_PostalCode", p.PostalCode),
-                ("Profile_City", p.City), ("Profile_Country", p.Country), ("Profile_Language", p.Language), ("Profile_TimeZone", p.TimeZone),
+                .. new (string Field, string? Value)[]
+                {
+                    (nameof(p.FirstName), p.FirstName), (nameof(p.LastName), p.LastName), (nameof(p.DisplayName), p.DisplayName),
+                    (nameof(p.Username), p.Username), (nameof(p.Phone), p.Phone), (nameof(p.JobTitle), p.JobTitle), (nameof(p.Company), p.Company),
+                    (nameof(p.AddressLine1), p.AddressLine1), (nameof(p.AddressLine2), p.AddressLine2), (nameof(p.PostalCode), p.PostalCode),
+                    (nameof(p.City), p.City), (nameof(p.Country), p.Country), (nameof(p.Language), p.Language), (nameof(p.TimeZone), p.TimeZone),
+                }.Select(f => (MemberAdministration.ProfileFieldLabel(f.Field), f.Value)),
                 ("Member_Visibility", L[$"Member_Visibility{p.Visibility}"]),
                 ("Member_Indexing", p.AllowSearchIndexing ? L["Member_On"] : L["Member_Off"]),
             ];
