@@ -62,6 +62,12 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Support.PlatformOrganisations>();
         services.AddScoped<Portal.Web.Features.Support.PlatformAuditLog>();
         services.AddScoped<Portal.Web.Features.Support.Disclosures>();
+        services.AddScoped<Portal.Web.Features.Support.Impersonations>();
+        services.AddScoped<Portal.Web.Authorization.AccountHolderGuard>();
+        services.AddOptions<Portal.Web.Features.Support.SupportOptions>()
+            .Bind(builder.Configuration.GetSection(Portal.Web.Features.Support.SupportOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddProfiles();
         FormlessPageAntiforgery.Register(services);
         return builder;
@@ -102,6 +108,7 @@ internal static class PortalWeb
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        Portal.Web.Features.Support.ImpersonationEndpoints.MapImpersonation(app);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Audit;
+using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Email;
 using Portal.Web.Features.Organisations;
@@ -24,10 +25,11 @@ public enum EmailChangeRequest
 /// old one, which can undo it. Until confirmation the old address stays the login. Each step runs in its own scope, so
 /// nothing holds a database context for a circuit.
 /// </summary>
-public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, PortalLinks links, IStringLocalizer<Strings> localizer)
+public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, AccountHolderGuard guard, PortalLinks links, IStringLocalizer<Strings> localizer)
 {
     public async Task<EmailChangeRequest> RequestAsync(string newEmail, string currentPassword)
     {
+        await guard.EnsureAsync(AccountHolderActions.ChangeEmail);
         newEmail = newEmail.Trim();
         if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(newEmail) || newEmail.Length > 256)
         {

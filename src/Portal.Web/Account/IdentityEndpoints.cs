@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Features.Security;
+using Portal.Web.Features.Support;
 
 namespace Portal.Web.Account;
 
@@ -18,8 +19,15 @@ internal static class IdentityEndpoints
             ClaimsPrincipal user,
             [FromServices] SignInManager<PortalUser> signInManager,
             [FromServices] UserSessions sessions,
+            [FromServices] Impersonations impersonations,
             [FromForm] string? returnUrl) =>
         {
+            // Signing out while acting for someone ends that first, then signs the agent out of their own session.
+            if (user.IsImpersonated())
+            {
+                user = (await impersonations.StopAsync(user))?.Agent ?? new ClaimsPrincipal(new ClaimsIdentity());
+            }
+
             if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
             {
                 await sessions.SignOutAsync(userId, user.Session());
@@ -39,7 +47,7 @@ internal static class IdentityEndpoints
                 await userPasskeys.CreationOptionsAsync() is { } options
                     ? Results.Content(options, "application/json")
                     : Results.Problem("Confirm who you are first.", statusCode: StatusCodes.Status403Forbidden))
-            .RequireAuthorization(Policies.SignedIn);
+            .RequireAuthorization(Policies.AccountHolder);
         passkeys.MapPost("/RequestOptions", async ([FromServices] SignInManager<PortalUser> signInManager) =>
                 Results.Content(await signInManager.MakePasskeyRequestOptionsAsync(user: null), "application/json"))
             .AllowAnonymous();

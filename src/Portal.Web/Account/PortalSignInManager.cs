@@ -160,8 +160,8 @@ internal sealed class PortalSignInManager(
             return;
         }
 
-        var kept = principal.Claims.Where(c => c.Type is SecurityClaims.SessionId or "amr" or ClaimTypes.AuthenticationMethod)
-            .Select(c => new Claim(c.Type, c.Value));
+        var kept = principal.Claims.Where(c => SecurityClaims.IsKeptOnRefresh(c.Type))
+            .Select(c => new Claim(c.Type, c.Value, c.ValueType));
         await SignInWithClaimsAsync(user, auth.Properties, kept);
     }
 

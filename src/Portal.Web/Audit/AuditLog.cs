@@ -2,6 +2,7 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Web.Data;
+using Portal.Web.Features.Support;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Audit;
@@ -53,7 +54,7 @@ public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimePr
                     OccurredAt = occurredAt,
                     OrganisationId = record.OrganisationId ?? (record.SubjectId is { } subject ? await TenantClaims.FindOrganisationAsync(db, subject) : null),
                     ActorId = Limit(record.ActorId ?? currentUser.UserId, 450),
-                    ImpersonatorId = origin.ImpersonatorId,
+                    ImpersonatorId = origin.ImpersonatorId ?? (record.ActorId is null || record.ActorId == currentUser.UserId ? currentUser.Principal.ImpersonatorId() : null),
                     SubjectId = Limit(record.SubjectId, 450),
                     Action = record.Action,
                     Target = Limit(record.Target, 400),

@@ -58,6 +58,11 @@ public static class AuditActions
     public const string MemberProfileEdited = "member.profile_edited";
     public const string SupportViewedUser = "support.user_viewed";
     public const string StaffAreaRefused = "support.access_refused";
+    public const string ImpersonationStarted = "impersonation.started";
+    public const string ImpersonationStopped = "impersonation.stopped";
+    public const string ImpersonationEnded = "impersonation.ended";
+    public const string ImpersonationRefused = "impersonation.refused";
+    public const string ImpersonationActionRefused = "impersonation.action_refused";
     public const string DisclosureRecorded = "disclosure.recorded";
     public const string DisclosureNoticeLifted = "disclosure.notice_lifted";
     public const string OrganisationSuspended = "organisation.suspended";

@@ -97,6 +97,7 @@ public sealed class OrganisationAuditLog(
             e.OccurredAt,
             e.Action,
             e.ActorId == null ? null
+                : e.ImpersonatorId != null ? StaffName + ", as " + db.OrganisationMembers.Where(m => m.UserId == e.ActorId).Select(m => m.User!.Email).FirstOrDefault()
                 : db.OrganisationMembers.Where(m => m.UserId == e.ActorId).Select(m => m.User!.Email).FirstOrDefault() ?? StaffName,
             e.SubjectId == null ? null
                 : db.OrganisationMembers.Where(m => m.UserId == e.SubjectId).Select(m => m.User!.Email).FirstOrDefault(),

@@ -16,12 +16,15 @@ internal static class AuthorizationServiceCollectionExtensions
                 .RequireClaim(PortalClaims.OrganisationRole, nameof(OrganisationRole.Owner)))
             .AddPolicy(Policies.Support, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Support, PlatformRoles.PlatformAdmin))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.PlatformAdmin))
+            .AddPolicy(Policies.AccountHolder, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.TenantId).AddRequirements(new AccountHolderRequirement()))
             .AddPolicy(Policies.ViewProfile, p => p.AddRequirements(new ViewProfileRequirement()));
         services.AddSingleton<IAuthorizationHandler, ViewProfileHandler>();
         services.AddSingleton<IAuthorizationHandler, MemberAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ChangeRoleHandler>();
         services.AddSingleton<IAuthorizationHandler, ManageOrganisationHandler>();
         services.AddSingleton<IAuthorizationHandler, InviteHandler>();
+        services.AddSingleton<IAuthorizationHandler, ImpersonationHandler>();
+        services.AddSingleton<IAuthorizationHandler, AccountHolderHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffAreaRefusals>();
         return services;

@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Operator staff who run the platform.</summary>
     public const string PlatformAdmin = "PlatformAdmin";
 
+    /// <summary>The signed-in person themselves, not Portal support acting for them: for changing how they sign in, exporting or closing.</summary>
+    public const string AccountHolder = "AccountHolder";
+
     /// <summary>Resource-based: may this person see that profile (<see cref="ProfileAudience"/>)?</summary>
     public const string ViewProfile = "ViewProfile";
 }

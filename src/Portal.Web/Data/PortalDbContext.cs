@@ -25,6 +25,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Features.Support.DisclosureRequest> DisclosureRequests => Set<Features.Support.DisclosureRequest>();
 
+    public DbSet<Features.Support.ImpersonationSession> ImpersonationSessions => Set<Features.Support.ImpersonationSession>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();
@@ -82,6 +84,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     private void GuardChanges()
     {
+        if (tenant.WritesRefused && ChangeTracker.Entries().Any(e => e.Entity is not AuditEvent && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new Features.Support.ReadOnlyImpersonationException();
+        }
+
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)

@@ -16,4 +16,8 @@ internal static class PlatformReads
     /// <summary>Disclosure requests whose notice is withheld, reviewed by staff across organisations.</summary>
     public static IQueryable<Features.Support.DisclosureRequest> DisclosuresOfEveryOrganisation(this PortalDbContext db) =>
         db.DisclosureRequests.IgnoreQueryFilters([TenantModelConfiguration.FilterName]).AsNoTracking();
+
+    /// <summary>Impersonations across organisations: whether an agent already acts for someone, and the cookie check before any tenant is known.</summary>
+    public static IQueryable<Features.Support.ImpersonationSession> ImpersonationsOfEveryOrganisation(this PortalDbContext db) =>
+        db.ImpersonationSessions.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
 }

@@ -22,6 +22,12 @@ public sealed class TenantContext(CurrentUser currentUser)
         }
     }
 
+    /// <summary>
+    /// True while Portal support acts for the person in read-only mode: this scope may then write nothing but audit
+    /// events. It lives here because this is what every context of the scope already reads its rights from.
+    /// </summary>
+    public bool WritesRefused => Features.Support.ImpersonationClaims.IsReadOnlyImpersonation(currentUser.Principal);
+
     /// <summary>Acts for one organisation for the rest of this scope (sign-up, seeding, background jobs).</summary>
     public void Use(Guid tenantId) => _override = tenantId;
 

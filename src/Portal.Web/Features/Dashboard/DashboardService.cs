@@ -12,6 +12,9 @@ public enum ActivityActor
     Self,
     Administrator,
     Staff,
+
+    /// <summary>Portal support, acting as the person to help them.</summary>
+    SupportActingForYou,
 }
 
 public sealed record ActivityItem(long Sequence, DateTime OccurredAt, string Action, string? IpAddress, string? UserAgent, ActivityActor By);
@@ -68,7 +71,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             .Where(e => e.SubjectId == userId && (beforeSequence == null || e.Sequence < beforeSequence))
             .OrderByDescending(e => e.Sequence)
             .Select(e => new ActivityItem(e.Sequence, e.OccurredAt, e.Action, e.IpAddress, e.UserAgent,
-                e.ActorId == null || e.ActorId == userId ? ActivityActor.Self
+                e.ImpersonatorId != null ? ActivityActor.SupportActingForYou
+                : e.ActorId == null || e.ActorId == userId ? ActivityActor.Self
                 : db.OrganisationMembers.Any(m => m.UserId == e.ActorId) ? ActivityActor.Administrator
                 : ActivityActor.Staff));
 }

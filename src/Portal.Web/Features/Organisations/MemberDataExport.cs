@@ -43,10 +43,12 @@ public sealed class MemberDataExport(
     CurrentUser currentUser,
     IAuthorizationService authorization,
     AuditLog audit,
+    AccountHolderGuard guard,
     TimeProvider time)
 {
     public async Task<MemberExportResult> ExportAsync(string userId, CancellationToken cancellationToken = default)
     {
+        await guard.EnsureAsync(AccountHolderActions.ExportData);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var member = await db.OrganisationMembers.AsNoTracking().Include(m => m.User).FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
         if (member?.User is not { } user)

@@ -59,3 +59,21 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ImpersonationSessionConfiguration : IEntityTypeConfiguration<Support.ImpersonationSession>
+{
+    public void Configure(EntityTypeBuilder<Support.ImpersonationSession> builder)
+    {
+        builder.Property(i => i.SubjectId).HasMaxLength(450);
+        builder.Property(i => i.AgentId).HasMaxLength(450);
+        builder.Property(i => i.AgentMethods).HasMaxLength(100);
+        builder.Property(i => i.Reason).HasMaxLength(500);
+        builder.Property(i => i.Ticket).HasMaxLength(100);
+        builder.Property(i => i.EndReason).HasMaxLength(20);
+        builder.Ignore(i => i.EffectiveEnd);
+        builder.HasIndex(i => new { i.SubjectId, i.StartedAt });
+        builder.HasIndex(i => new { i.AgentId, i.StartedAt });
+        builder.HasOne<Data.PortalUser>().WithMany().HasForeignKey(i => i.SubjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -31,6 +31,9 @@ public sealed class Organisation
     /// <summary>Portal's support staff may open members' accounts (impersonation, always audited) to help them.</summary>
     public bool SupportMayAccess { get; set; } = true;
 
+    /// <summary>The organisation's Owners and Admins are emailed too whenever Portal's support staff open a member's account.</summary>
+    public bool TellAdminsOfSupportAccess { get; set; }
+
     /// <summary>Profile fields members may not change themselves, comma-separated (<see cref="OrganisationPolicies.LockableFields"/>).</summary>
     public string LockedProfileFields { get; set; } = "";
 }

@@ -50,6 +50,8 @@ public sealed class OrganisationSettingsForm
 
     public bool SupportMayAccess { get; set; }
 
+    public bool TellAdminsOfSupportAccess { get; set; }
+
     public ISet<string> LockedProfileFields { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
     public static OrganisationSettingsForm From(Organisation organisation) => new()
@@ -61,6 +63,7 @@ public sealed class OrganisationSettingsForm
         MembersMayLinkAccounts = organisation.MembersMayLinkAccounts,
         RequireTwoFactor = organisation.RequireTwoFactor,
         SupportMayAccess = organisation.SupportMayAccess,
+        TellAdminsOfSupportAccess = organisation.TellAdminsOfSupportAccess,
         LockedProfileFields = new HashSet<string>(OrganisationPolicies.ParseLocked(organisation.LockedProfileFields), StringComparer.Ordinal),
     };
 }

@@ -65,6 +65,7 @@ public sealed class OrganisationSettings(
         organisation.MembersMayLinkAccounts = form.MembersMayLinkAccounts;
         organisation.RequireTwoFactor = form.RequireTwoFactor;
         organisation.SupportMayAccess = form.SupportMayAccess;
+        organisation.TellAdminsOfSupportAccess = form.TellAdminsOfSupportAccess;
         organisation.LockedProfileFields = string.Join(',', OrganisationPolicies.LockableFields.Where(form.LockedProfileFields.Contains));
         var changed = db.Entry(organisation).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).ToList();
         if (changed.Count == 0)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Audit;
+using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Email;
 using Portal.Web.Resources;
@@ -15,10 +16,11 @@ public sealed record PasswordChangeResult(bool Succeeded, IReadOnlyList<string> 
 /// email, and, if the person chooses, ending their other sessions. A wrong current password counts toward lockout.
 /// The work runs in a scope of its own; the audit log is the caller's, which knows who is acting and from where.
 /// </summary>
-public sealed class PasswordChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, IStringLocalizer<Strings> localizer)
+public sealed class PasswordChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, AccountHolderGuard guard, IStringLocalizer<Strings> localizer)
 {
     public async Task<PasswordChangeResult> ChangeAsync(string currentPassword, string newPassword, bool endOtherSessions)
     {
+        await guard.EnsureAsync(AccountHolderActions.ChangePassword);
         await using var scope = scopeFactory.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<UserManager<PortalUser>>();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;
+using Portal.Web.Features.Support;
 
 namespace Portal.Web.Features.Security;
 
@@ -48,7 +49,8 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<UserSessions>().CheckAsync(sessionId, userId, LastActivityAt, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<UserSessions>().CheckAsync(sessionId, userId, LastActivityAt, cancellationToken)
+            && (!user.IsImpersonated() || await scope.ServiceProvider.GetRequiredService<Support.Impersonations>().IsLiveAsync(user, cancellationToken));
     }
 
     public void Dispose()

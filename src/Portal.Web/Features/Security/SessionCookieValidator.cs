@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Portal.Web.Data;
+using Portal.Web.Features.Support;
 
 namespace Portal.Web.Features.Security;
 
@@ -21,8 +22,23 @@ internal static class SessionCookieValidator
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var sessionId = principal?.Session();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (principal is null || userId is null || sessionId is null
-            || !await services.GetRequiredService<UserSessions>().CheckAsync(sessionId.Value, userId, now.UtcDateTime, context.HttpContext.RequestAborted))
+        if (principal is null || userId is null || sessionId is null)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        var usable = await services.GetRequiredService<UserSessions>().CheckAsync(sessionId.Value, userId, now.UtcDateTime, context.HttpContext.RequestAborted);
+        if (principal.IsImpersonated())
+        {
+            var impersonations = services.GetRequiredService<Impersonations>();
+            if (!usable || !await impersonations.IsLiveAsync(principal, context.HttpContext.RequestAborted))
+            {
+                await ReturnToAgentAsync(context, impersonations, principal);
+                return;
+            }
+        }
+        else if (!usable)
         {
             await RejectAsync(context);
             return;
@@ -43,8 +59,8 @@ internal static class SessionCookieValidator
 
         var fresh = await signIn.CreateUserPrincipalAsync(user);
         ((ClaimsIdentity)fresh.Identity!).AddClaims(principal.Claims
-            .Where(c => c.Type is SecurityClaims.SessionId or "amr" or ClaimTypes.AuthenticationMethod)
-            .Select(c => new Claim(c.Type, c.Value)));
+            .Where(c => SecurityClaims.IsKeptOnRefresh(c.Type))
+            .Select(c => new Claim(c.Type, c.Value, c.ValueType)));
         SecurityClaims.MeetTwoFactorRule(fresh);
         context.ReplacePrincipal(fresh);
         context.ShouldRenew = true;
@@ -59,6 +75,20 @@ internal static class SessionCookieValidator
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>An impersonation that is over gives the agent's browser back its own session, or signs it out when that has ended too.</summary>
+    private static async Task ReturnToAgentAsync(CookieValidatePrincipalContext context, Impersonations impersonations, ClaimsPrincipal principal)
+    {
+        if (await impersonations.EndAsync(principal) is not { Agent: { } agent } back)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        context.ReplacePrincipal(agent);
+        context.Properties.IsPersistent = back.Persistent;
+        context.ShouldRenew = true;
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

@@ -19,7 +19,8 @@ public static class SessionLifetimes
     public static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);
 
     public static bool IsExpired(UserSession session, DateTime now) =>
-        session.Persistent
+        session.ExpiresAt is { } end && now >= end
+        || session.Persistent
             ? now >= session.CreatedAt + Persistent
             : now >= session.CreatedAt + Absolute || now >= session.LastSeenAt + IdleTimeout;
 
@@ -41,16 +42,22 @@ public static class SecurityClaims
     /// <summary>The <see cref="AuthenticationMethodReference"/> of a sign-in with two factors (authenticator code, or a passkey).</summary>
     public const string MultiFactor = "mfa";
 
+    /// <summary>The claims a refreshed cookie keeps from the one it replaces: they describe the sign-in, not the account.</summary>
+    public static bool IsKeptOnRefresh(string type) =>
+        type is SessionId or AuthenticationMethodReference or System.Security.Claims.ClaimTypes.AuthenticationMethod
+        || Support.ImpersonationClaims.All.Contains(type);
+
     public static Guid? Session(this System.Security.Claims.ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirst(SessionId)?.Value, out var id) ? id : null;
 
     /// <summary>
     /// A session opened with two factors meets the organisation's two-factor rule even when the account has no
-    /// authenticator app (a passkey sign-in), so it is not asked to set one up.
+    /// authenticator app (a passkey sign-in), so it is not asked to set one up. Nor is an agent acting for the person:
+    /// setting up two-factor is the person's alone.
     /// </summary>
     public static void MeetTwoFactorRule(System.Security.Claims.ClaimsPrincipal principal)
     {
-        if (!principal.HasClaim(AuthenticationMethodReference, MultiFactor))
+        if (!principal.HasClaim(AuthenticationMethodReference, MultiFactor) && !Support.ImpersonationClaims.IsImpersonated(principal))
         {
             return;
         }
@@ -77,4 +84,5 @@ public static class SessionEndReasons
     public const string AccountSecured = "account_secured";
     public const string ChangedOrganisation = "changed_organisation";
     public const string OrganisationSuspended = "organisation_suspended";
+    public const string ImpersonationEnded = "impersonation_ended";
 }

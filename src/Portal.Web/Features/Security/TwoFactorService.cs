@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Account;
 using Portal.Web.Audit;
+using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Email;
 using Portal.Web.Resources;
@@ -43,6 +44,7 @@ internal sealed class TwoFactorService(
     UserSessions sessions,
     AuditLog audit,
     AccountNotices notices,
+    AccountHolderGuard guard,
     IStringLocalizer<Strings> localizer)
 {
     public const int RecoveryCodeCount = 10;
@@ -119,6 +121,8 @@ internal sealed class TwoFactorService(
 
     private async Task<TwoFactorResult> ChangeAsync(Func<UserManager<PortalUser>, PortalDbContext, PortalUser, Task<TwoFactorResult>> change)
     {
+        await guard.EnsureAsync(AccountHolderActions.TwoFactor);
+
         // Checked here on every write, not only by the page: a stolen session older than five minutes changes nothing.
         if (!await IsRecentAsync())
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Audit;
+using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Email;
 using Portal.Web.Resources;
@@ -44,6 +45,7 @@ public sealed class UserPasskeys(
     UserSessions sessions,
     AuditLog audit,
     AccountNotices notices,
+    AccountHolderGuard guard,
     TimeProvider time,
     IStringLocalizer<Strings> localizer)
 {
@@ -68,6 +70,7 @@ public sealed class UserPasskeys(
     /// <summary>Starts a registration: the options for <c>navigator.credentials.create()</c>, or null when not allowed now.</summary>
     public async Task<string?> CreationOptionsAsync()
     {
+        await guard.EnsureAsync(AccountHolderActions.Passkeys);
         if (!await IsRecentlyAuthenticatedAsync())
         {
             return null;
@@ -155,6 +158,7 @@ public sealed class UserPasskeys(
     /// <summary>The account to change, or why no change may be made now; every write passes through here first.</summary>
     private async Task<(PortalUser? User, PasskeyChange Refusal)> BeginChangeAsync(string? newName)
     {
+        await guard.EnsureAsync(AccountHolderActions.Passkeys);
         if (newName is not null && !IsValidName(newName))
         {
             return (null, PasskeyChange.InvalidName);

@@ -25,6 +25,9 @@ public sealed class UserSession
     /// <summary>"Remember me": a long absolute lifetime and no idle timeout.</summary>
     public bool Persistent { get; set; }
 
+    /// <summary>A fixed end that no use extends: set for a session Portal support holds while acting for the person.</summary>
+    public DateTime? ExpiresAt { get; set; }
+
     public DateTime? RevokedAt { get; set; }
 
     /// <summary>Why the session ended early: signed out, ended by the person, by an administrator, by a password change.</summary>
