@@ -20,9 +20,11 @@ public sealed class AccountHolderOnlyException(string action)
 /// </summary>
 public sealed class AccountHolderGuard(IAuthorizationService authorization, CurrentUser currentUser, IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit)
 {
+    private static readonly AccountHolderRequirement[] Requirement = [new()];
+
     public async Task EnsureAsync(string action)
     {
-        if ((await authorization.AuthorizeAsync(currentUser.Principal, Policies.AccountHolder)).Succeeded)
+        if ((await authorization.AuthorizeAsync(currentUser.Principal, resource: null, Requirement)).Succeeded)
         {
             return;
         }
