@@ -51,6 +51,7 @@ public sealed class ActivityListTests : ComponentTest
         var at = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
         ActivityItem[] events =
         [
+            new(4, at, "profile.updated", null, null, ActivityActor.SupportActingForYou),
             new(3, at, "security.sessions_ended_all", null, null, ActivityActor.Administrator),
             new(2, at, "security.sessions_ended_all", null, null, ActivityActor.Staff),
             new(1, at, "account.signed_in", null, null, ActivityActor.Self),
@@ -59,6 +60,7 @@ public sealed class ActivityListTests : ComponentTest
         var list = Context.Render<ActivityList>(p => p.Add(c => c.Events, events));
 
         list.FindAll(".activity-action").Select(e => e.TextContent).ShouldBe([
+            "Profile changed — by Portal support, acting for you",
             "All sessions ended — by your organisation's administrator",
             "All sessions ended — by Portal staff",
             "Signed in",
