@@ -63,6 +63,7 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Support.PlatformAuditLog>();
         services.AddScoped<Portal.Web.Features.Support.Disclosures>();
         services.AddScoped<Portal.Web.Features.Support.Impersonations>();
+        services.AddHostedService<Portal.Web.Features.Support.ImpersonationExpiry>();
         services.AddScoped<Portal.Web.Authorization.AccountHolderGuard>();
         services.AddOptions<Portal.Web.Features.Support.SupportOptions>()
             .Bind(builder.Configuration.GetSection(Portal.Web.Features.Support.SupportOptions.Section))

@@ -229,4 +229,25 @@ public sealed class ImpersonationTests : AppTest
         stopped.ActorId.ShouldBe(await Factory.UserIdAsync("support@portal.test"));
         stopped.Target.ShouldBe("stopped, 12 min");
     }
+
+    [Fact]
+    public async Task An_impersonation_left_to_run_out_is_recorded_as_ended_once_at_its_end()
+    {
+        var started = await Factory.StartAsync("support@portal.test", Member);
+        using var scope = Factory.Services.CreateScope();
+        var impersonations = scope.ServiceProvider.GetRequiredService<Impersonations>();
+        (await impersonations.EndExpiredAsync()).ShouldBe(0);
+        (await impersonations.IsLiveAsync(started.Principal!)).ShouldBeTrue();
+
+        Factory.Time.Advance(TimeSpan.FromMinutes(30));
+        await impersonations.EndExpiredAsync();
+        await impersonations.EndExpiredAsync();
+
+        (await impersonations.IsLiveAsync(started.Principal!)).ShouldBeFalse();
+        var row = await Factory.ImpersonationAsync(started.Principal!);
+        row.EndReason.ShouldBe(ImpersonationEndReasons.Expired);
+        row.EndedAt.ShouldBe(row.ExpiresAt);
+        await using var db = Factory.CreateDbContext();
+        (await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ImpersonationEnded)).Target.ShouldBe("expired, 30 min");
+    }
 }

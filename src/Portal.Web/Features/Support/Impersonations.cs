@@ -196,28 +196,51 @@ public sealed class Impersonations(
             return null;
         }
 
+        await RecordEndAsync(db, row, reason);
+        return await ReturnToAgentAsync(db, row);
+    }
+
+    /// <summary>
+    /// Records the end of every impersonation whose time ran out while nobody used it (the agent closed the browser):
+    /// run every minute by <see cref="ImpersonationExpiry"/>; safe with several instances, each end is recorded once.
+    /// </summary>
+    public async Task<int> EndExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = Now;
+        var expired = await db.ImpersonationsOfEveryOrganisation().AsNoTracking()
+            .Where(i => i.EndedAt == null && i.ExpiresAt <= now)
+            .OrderBy(i => i.ExpiresAt)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        foreach (var row in expired)
+        {
+            await RecordEndAsync(db, row, ImpersonationEndReasons.Expired);
+        }
+
+        return expired.Count;
+    }
+
+    private async Task RecordEndAsync(PortalDbContext db, ImpersonationSession row, string? reason)
+    {
         var now = Now;
         reason = now >= row.ExpiresAt ? ImpersonationEndReasons.Expired : reason ?? ImpersonationEndReasons.SessionEnded;
         var end = reason == ImpersonationEndReasons.Expired ? row.ExpiresAt : now;
-        await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable))
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
+        var ended = await db.ImpersonationsOfEveryOrganisation().Where(i => i.Id == row.Id && i.EndedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(i => i.EndedAt, end).SetProperty(i => i.EndReason, reason));
+        await db.UserSessions.Where(s => s.Id == row.SubjectSessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, SessionEndReasons.ImpersonationEnded));
+        if (ended == 1)
         {
-            var ended = await db.ImpersonationsOfEveryOrganisation().Where(i => i.Id == id && i.EndedAt == null)
-                .ExecuteUpdateAsync(update => update.SetProperty(i => i.EndedAt, end).SetProperty(i => i.EndReason, reason));
-            await db.UserSessions.Where(s => s.Id == row.SubjectSessionId && s.RevokedAt == null)
-                .ExecuteUpdateAsync(update => update.SetProperty(s => s.RevokedAt, now).SetProperty(s => s.RevokedReason, SessionEndReasons.ImpersonationEnded));
-            if (ended == 1)
-            {
-                var minutes = Math.Max(0, (int)Math.Ceiling((end - row.StartedAt).TotalMinutes));
-                await audit.AppendAsync(db, new AuditRecord(
-                    reason == ImpersonationEndReasons.Stopped ? AuditActions.ImpersonationStopped : AuditActions.ImpersonationEnded,
-                    SubjectId: row.SubjectId, OrganisationId: row.TenantId, ActorId: row.AgentId,
-                    Target: string.Create(CultureInfo.InvariantCulture, $"{reason}, {minutes} min")));
-            }
-
-            await transaction.CommitAsync();
+            var minutes = Math.Max(0, (int)Math.Ceiling((end - row.StartedAt).TotalMinutes));
+            await audit.AppendAsync(db, new AuditRecord(
+                reason == ImpersonationEndReasons.Stopped ? AuditActions.ImpersonationStopped : AuditActions.ImpersonationEnded,
+                SubjectId: row.SubjectId, OrganisationId: row.TenantId, ActorId: row.AgentId,
+                Target: string.Create(CultureInfo.InvariantCulture, $"{reason}, {minutes} min")));
         }
 
-        return await ReturnToAgentAsync(db, row);
+        await transaction.CommitAsync();
     }
 
     private async Task<ImpersonationReturn> ReturnToAgentAsync(PortalDbContext db, ImpersonationSession row)
