@@ -65,4 +65,32 @@ public sealed class ImpersonationJourneyTests(BrowserFixture fixture)
         await member.GotoAsync("/dev/mailbox");
         await Assertions.Expect(member.GetByTestId("mailbox-item").Filter(new() { HasText = "member@acme.test" }).Filter(new() { HasText = "Portal support accessed your account" }).First).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
+
+    [Fact]
+    public async Task A_read_only_session_saves_nothing_and_says_so()
+    {
+        var email = await fixture.Server.CreateAsync("Rita");
+        var admin = await fixture.NewPageAsync();
+        await AccountJourneyTests.SignInAsync(admin, "admin@portal.test", "Demo-Passw0rd!");
+        await admin.GotoAsync("/support/users");
+        await AccountJourneyTests.InteractiveAsync(admin);
+        await admin.GetByTestId("support-search").FillAsync(email);
+        await admin.GetByTestId("support-find").ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Rita Tester" }).ClickAsync();
+        await admin.GetByTestId("impersonate").ClickAsync();
+        await admin.GetByLabel("Reason").FillAsync("Rita reports her profile page looks wrong");
+        await admin.GetByLabel("Read-only: look, but change nothing").CheckAsync();
+        await admin.GetByTestId("start-impersonation").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("impersonation-banner")).ToContainTextAsync("Read-only");
+
+        await admin.GotoAsync("/account/profile");
+        await AccountJourneyTests.InteractiveAsync(admin);
+        await admin.GetByRole(AriaRole.Textbox, new() { Name = "Job title" }).FillAsync("Changed while read-only");
+        await admin.GetByTestId("save-profile").ClickAsync();
+
+        await Assertions.Expect(admin.GetByTestId("page-error")).ToContainTextAsync("Nothing was saved: this support session is read-only.");
+        await admin.ShouldHaveNoSeriousViolationsAsync();
+        await admin.GetByTestId("stop-impersonation").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("support-user-title")).ToHaveTextAsync("Rita Tester");
+    }
 }
