@@ -26,7 +26,7 @@ public sealed record OutboxEntry(Guid Id, string To, string Subject, int Attempt
 
 /// <summary>
 /// Email the platform could not deliver, for platform admins: list it newest first and put a message back in the
-/// queue once the cause is fixed. Both re-check the PlatformAdmin policy; the page's attribute is not the only guard.
+/// queue once the cause is fixed. Both re-check the Support policy (Support and PlatformAdmin staff); the page's attribute is not the only guard.
 /// </summary>
 public sealed class OutboxAdministration(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -40,7 +40,7 @@ public sealed class OutboxAdministration(
     /// <summary>One keyset page, newest first; pass the last entry of the previous page to continue after it.</summary>
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxView view, OutboxEntry? after = null, CancellationToken cancellationToken = default)
     {
-        await EnsurePlatformAdminAsync();
+        await EnsureStaffAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var messages = view == OutboxView.DeadLettered
             ? db.OutboxMessages.Where(m => m.Status == OutboxStatus.DeadLettered)
@@ -64,7 +64,7 @@ public sealed class OutboxAdministration(
     /// </summary>
     public async Task<RetryOutcome> RetryAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        await EnsurePlatformAdminAsync();
+        await EnsureStaffAsync();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
@@ -90,11 +90,11 @@ public sealed class OutboxAdministration(
         return RetryOutcome.Retried;
     }
 
-    private async Task EnsurePlatformAdminAsync()
+    private async Task EnsureStaffAsync()
     {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.PlatformAdmin)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.Support)).Succeeded)
         {
-            throw new UnauthorizedAccessException("Only platform admins can see or retry undelivered email.");
+            throw new UnauthorizedAccessException("Only Portal staff can see or retry undelivered email.");
         }
     }
 }
