@@ -62,6 +62,7 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Support.PlatformOrganisations>();
         services.AddScoped<Portal.Web.Features.Support.PlatformAuditLog>();
         services.AddScoped<Portal.Web.Features.Support.Disclosures>();
+        services.AddScoped<Portal.Web.Features.Notifications.NotificationSettings>();
         services.AddScoped<Portal.Web.Features.Support.Impersonations>();
         services.AddHostedService<Portal.Web.Features.Support.ImpersonationExpiry>();
         services.AddScoped<Portal.Web.Authorization.AccountHolderGuard>();

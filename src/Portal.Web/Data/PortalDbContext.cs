@@ -27,6 +27,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Features.Support.ImpersonationSession> ImpersonationSessions => Set<Features.Support.ImpersonationSession>();
 
+    public DbSet<Features.Notifications.NotificationPreferences> NotificationPreferences => Set<Features.Notifications.NotificationPreferences>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();

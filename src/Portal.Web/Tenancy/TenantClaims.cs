@@ -55,6 +55,18 @@ internal static class TenantClaims
             .Select(d => (Guid?)d.TenantId)
             .FirstOrDefaultAsync();
 
+    /// <summary>Whether the person's account is active (optional email goes only to active accounts); the send path acts for no organisation.</summary>
+    public static async Task<bool> IsActiveAsync(PortalDbContext db, string userId) =>
+        await db.OrganisationMembers
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .AnyAsync(m => m.UserId == userId && m.Status == Features.Organisations.MemberStatus.Active);
+
+    /// <summary>The person's email choices, for the send path, which acts for no organisation.</summary>
+    public static IQueryable<Features.Notifications.NotificationPreferences> NotificationPreferencesOf(PortalDbContext db, string userId) =>
+        db.NotificationPreferences
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(p => p.UserId == userId);
+
     public static async Task<bool> RequiresTwoFactorAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])

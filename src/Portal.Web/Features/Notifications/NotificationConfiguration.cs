@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Web.Data;
+using Portal.Web.Features.Organisations;
+
+namespace Portal.Web.Features.Notifications;
+
+internal sealed class NotificationPreferencesConfiguration : IEntityTypeConfiguration<NotificationPreferences>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreferences> builder)
+    {
+        builder.HasKey(p => p.UserId);
+        builder.Property(p => p.UserId).HasMaxLength(450);
+        builder.Property(p => p.Digest).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(p => p.TenantId);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+using Portal.Web.Email;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Notifications;
+
+/// <summary>What the person chooses on the preference centre. Locked categories have no field: they cannot be chosen.</summary>
+public sealed class NotificationForm
+{
+    public bool Newsletter { get; set; }
+
+    public bool ProductTips { get; set; }
+
+    public bool Promotions { get; set; }
+
+    public bool PartnerOffers { get; set; }
+
+    public bool ActivityUpdates { get; set; }
+
+    public DigestFrequency Digest { get; set; }
+
+    public bool AllowReadTracking { get; set; }
+
+    public bool LimitDataUse { get; set; }
+}
+
+public enum NotificationChange
+{
+    Saved,
+    Unchanged,
+
+    /// <summary>A category the person cannot turn off, or a value that does not exist.</summary>
+    Refused,
+}
+
+/// <summary>The categories of email, in the order the preference centre shows them.</summary>
+public static class NotificationCatalogue
+{
+    /// <summary>Part of having an account: shown with the reason, and closing the account as the way out.</summary>
+    public static readonly IReadOnlyList<EmailCategory> Locked =
+        [EmailCategory.AccountSecurity, EmailCategory.ServiceAnnouncement, EmailCategory.Receipts, EmailCategory.SupportReplies];
+
+    /// <summary>The person's to choose; promotional ones start off (<see cref="IsPromotional"/>).</summary>
+    public static readonly IReadOnlyList<EmailCategory> Optional =
+        [EmailCategory.Newsletter, EmailCategory.ProductTips, EmailCategory.Promotional, EmailCategory.PartnerOffers, EmailCategory.ActivityUpdates, EmailCategory.Digest];
+
+    public static bool IsPromotional(EmailCategory category) =>
+        category is EmailCategory.Newsletter or EmailCategory.ProductTips or EmailCategory.Promotional or EmailCategory.PartnerOffers;
+}
+
+/// <summary>
+/// The signed-in person's preference centre, and the one decision every optional email goes through: may this person
+/// receive this category now? Transactional mail always goes; optional mail goes only to an active account whose owner
+/// chose it and has not limited the use of their data. Every change is audited and shows in the person's history.
+/// </summary>
+public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+{
+    public async Task<NotificationForm> GetMineAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var (preferences, promotions) = await ReadAsync(db, MyId());
+        return ToForm(preferences, promotions);
+    }
+
+    public async Task<NotificationChange> SaveMineAsync(NotificationForm form)
+    {
+        if (!Enum.IsDefined(form.Digest))
+        {
+            return NotificationChange.Refused;
+        }
+
+        return await ChangeAsync(MyId(), _ => form);
+    }
+
+    /// <summary>Turns one category on or off (an unsubscribe link, a single switch); a locked category is refused.</summary>
+    public async Task<NotificationChange> SetMineAsync(EmailCategory category, bool enabled) =>
+        NotificationCatalogue.Optional.Contains(category)
+            ? await ChangeAsync(MyId(), current => With(current, category, enabled))
+            : NotificationChange.Refused;
+
+    /// <summary>Whether an email of this category may go to the person now; the send path asks before every optional message.</summary>
+    public static async Task<bool> MayReceiveAsync(PortalDbContext db, string userId, EmailCategory category)
+    {
+        if (category.IsTransactional())
+        {
+            return true;
+        }
+
+        if (!await TenantClaims.IsActiveAsync(db, userId))
+        {
+            return false;
+        }
+
+        var (preferences, promotions) = await ReadAsync(db, userId, ignoreTenant: true);
+        return !preferences.LimitDataUse && IsOn(ToForm(preferences, promotions), category);
+    }
+
+    public static bool IsOn(NotificationForm form, EmailCategory category) => category switch
+    {
+        EmailCategory.Newsletter => form.Newsletter,
+        EmailCategory.ProductTips => form.ProductTips,
+        EmailCategory.Promotional => form.Promotions,
+        EmailCategory.PartnerOffers => form.PartnerOffers,
+        EmailCategory.ActivityUpdates => form.ActivityUpdates,
+        EmailCategory.Digest => form.Digest != DigestFrequency.Off,
+        _ => category.IsTransactional(),
+    };
+
+    private async Task<NotificationChange> ChangeAsync(string userId, Func<NotificationForm, NotificationForm> change)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var (preferences, _) = await ReadAsync(db, userId);
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        var current = ToForm(preferences, user.PromotionalEmailOptIn);
+        var wanted = change(current);
+        if (wanted.LimitDataUse)
+        {
+            // Limiting the use of one's data keeps every optional category off, and no tracking, until it is lifted.
+            wanted = new NotificationForm { LimitDataUse = true, Digest = DigestFrequency.Off };
+        }
+
+        var changed = Changed(current, wanted);
+        if (changed.Count == 0)
+        {
+            return NotificationChange.Unchanged;
+        }
+
+        if (db.Entry(preferences).State == EntityState.Detached)
+        {
+            db.NotificationPreferences.Add(preferences);
+        }
+
+        preferences.Newsletter = wanted.Newsletter;
+        preferences.ProductTips = wanted.ProductTips;
+        preferences.PartnerOffers = wanted.PartnerOffers;
+        preferences.ActivityUpdates = wanted.ActivityUpdates;
+        preferences.Digest = wanted.Digest;
+        preferences.AllowReadTracking = wanted.AllowReadTracking;
+        preferences.LimitDataUse = wanted.LimitDataUse;
+        preferences.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        user.PromotionalEmailOptIn = wanted.Promotions;
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.NotificationsChanged, SubjectId: userId, ChangedFields: changed));
+        return NotificationChange.Saved;
+    }
+
+    private static async Task<(NotificationPreferences Preferences, bool Promotions)> ReadAsync(PortalDbContext db, string userId, bool ignoreTenant = false)
+    {
+        var rows = ignoreTenant ? TenantClaims.NotificationPreferencesOf(db, userId) : db.NotificationPreferences.Where(p => p.UserId == userId);
+        var preferences = await rows.FirstOrDefaultAsync() ?? new NotificationPreferences { UserId = userId };
+        var promotions = await db.Users.Where(u => u.Id == userId).Select(u => u.PromotionalEmailOptIn).SingleAsync();
+        return (preferences, promotions);
+    }
+
+    private static NotificationForm ToForm(NotificationPreferences p, bool promotions) => new()
+    {
+        Newsletter = p.Newsletter,
+        ProductTips = p.ProductTips,
+        Promotions = promotions,
+        PartnerOffers = p.PartnerOffers,
+        ActivityUpdates = p.ActivityUpdates,
+        Digest = p.Digest,
+        AllowReadTracking = p.AllowReadTracking,
+        LimitDataUse = p.LimitDataUse,
+    };
+
+    private static NotificationForm With(NotificationForm form, EmailCategory category, bool on) => new()
+    {
+        Newsletter = category == EmailCategory.Newsletter ? on : form.Newsletter,
+        ProductTips = category == EmailCategory.ProductTips ? on : form.ProductTips,
+        Promotions = category == EmailCategory.Promotional ? on : form.Promotions,
+        PartnerOffers = category == EmailCategory.PartnerOffers ? on : form.PartnerOffers,
+        ActivityUpdates = category == EmailCategory.ActivityUpdates ? on : form.ActivityUpdates,
+        Digest = category == EmailCategory.Digest ? (on ? DigestFrequency.Weekly : DigestFrequency.Off) : form.Digest,
+        AllowReadTracking = form.AllowReadTracking,
+        LimitDataUse = form.LimitDataUse,
+    };
+
+    private static List<string> Changed(NotificationForm before, NotificationForm after)
+    {
+        var changed = new List<string>();
+        void Check(string name, object a, object b)
+        {
+            if (!Equals(a, b))
+            {
+                changed.Add(name);
+            }
+        }
+
+        Check(nameof(NotificationForm.Newsletter), before.Newsletter, after.Newsletter);
+        Check(nameof(NotificationForm.ProductTips), before.ProductTips, after.ProductTips);
+        Check(nameof(NotificationForm.Promotions), before.Promotions, after.Promotions);
+        Check(nameof(NotificationForm.PartnerOffers), before.PartnerOffers, after.PartnerOffers);
+        Check(nameof(NotificationForm.ActivityUpdates), before.ActivityUpdates, after.ActivityUpdates);
+        Check(nameof(NotificationForm.Digest), before.Digest, after.Digest);
+        Check(nameof(NotificationForm.AllowReadTracking), before.AllowReadTracking, after.AllowReadTracking);
+        Check(nameof(NotificationForm.LimitDataUse), before.LimitDataUse, after.LimitDataUse);
+        return changed;
+    }
+
+    private string MyId() => currentUser.UserId ?? throw new InvalidOperationException("No one is signed in.");
+}
