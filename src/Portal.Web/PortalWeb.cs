@@ -63,6 +63,9 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Support.PlatformAuditLog>();
         services.AddScoped<Portal.Web.Features.Support.Disclosures>();
         services.AddScoped<Portal.Web.Features.Notifications.NotificationSettings>();
+        services.AddScoped<Portal.Web.Features.Notifications.NotificationMail>();
+        services.AddScoped<Portal.Web.Features.Notifications.Unsubscribes>();
+        services.AddSingleton<Portal.Web.Features.Notifications.UnsubscribeTokens>();
         services.AddScoped<Portal.Web.Features.Support.Impersonations>();
         services.AddHostedService<Portal.Web.Features.Support.ImpersonationExpiry>();
         services.AddScoped<Portal.Web.Authorization.AccountHolderGuard>();
@@ -111,6 +114,7 @@ internal static class PortalWeb
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         Portal.Web.Features.Support.ImpersonationEndpoints.MapImpersonation(app);
+        Portal.Web.Features.Notifications.UnsubscribeEndpoints.MapUnsubscribe(app);
         return app;
     }
 }

@@ -9,10 +9,13 @@ namespace Portal.Web.Email;
 
 public sealed record RenderedEmail(string Subject, string Html, string Text);
 
+/// <summary>The footer of an optional email: why it came, and the links that stop it.</summary>
+public sealed record EmailFooter(string Reason, string UnsubscribeText, string UnsubscribeUrl, string SettingsText, string SettingsUrl);
+
 /// <summary>Renders an email template (a Razor component) to HTML and plain text, in the recipient's language.</summary>
 public sealed partial class EmailRenderer(IServiceProvider services, ILoggerFactory loggerFactory)
 {
-    public async Task<RenderedEmail> RenderAsync<TTemplate>(string subject, IDictionary<string, object?> parameters, CultureInfo? culture = null)
+    public async Task<RenderedEmail> RenderAsync<TTemplate>(string subject, IDictionary<string, object?> parameters, CultureInfo? culture = null, EmailFooter? footer = null)
         where TTemplate : IComponent
     {
         var previousCulture = CultureInfo.CurrentUICulture;
@@ -31,6 +34,7 @@ public sealed partial class EmailRenderer(IServiceProvider services, ILoggerFact
                     [nameof(EmailLayout.Subject)] = subject,
                     [nameof(EmailLayout.Body)] = typeof(TTemplate),
                     [nameof(EmailLayout.BodyParameters)] = parameters,
+                    [nameof(EmailLayout.Footer)] = footer,
                 }));
                 return output.ToHtmlString();
             });

@@ -67,6 +67,14 @@ internal static class TenantClaims
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
             .Where(p => p.UserId == userId);
 
+    /// <summary>The language the person chose on their profile, for mail sent to them from any organisation's work.</summary>
+    public static async Task<string?> ProfileLanguageOf(PortalDbContext db, string userId) =>
+        await db.Profiles
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(p => p.UserId == userId)
+            .Select(p => p.Language)
+            .FirstOrDefaultAsync();
+
     public static async Task<bool> RequiresTwoFactorAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])

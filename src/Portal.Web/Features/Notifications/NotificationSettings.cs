@@ -57,27 +57,34 @@ public static class NotificationCatalogue
 /// </summary>
 public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
 {
-    public async Task<NotificationForm> GetMineAsync()
+    public Task<NotificationForm> GetMineAsync() => GetForAsync(MyId());
+
+    public Task<NotificationChange> SaveMineAsync(NotificationForm form) => SaveForAsync(MyId(), form, via: null);
+
+    /// <summary>Turns one category on or off; a locked category is refused.</summary>
+    public Task<NotificationChange> SetMineAsync(EmailCategory category, bool enabled) => SetForAsync(MyId(), category, enabled, via: null);
+
+    /// <summary>The person's choices; <paramref name="userId"/> is the signed-in person or one proved by an unsubscribe link.</summary>
+    internal async Task<NotificationForm> GetForAsync(string userId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var (preferences, promotions) = await ReadAsync(db, MyId());
+        var (preferences, promotions) = await ReadAsync(db, userId);
         return ToForm(preferences, promotions);
     }
 
-    public async Task<NotificationChange> SaveMineAsync(NotificationForm form)
+    internal async Task<NotificationChange> SaveForAsync(string userId, NotificationForm form, string? via)
     {
         if (!Enum.IsDefined(form.Digest))
         {
             return NotificationChange.Refused;
         }
 
-        return await ChangeAsync(MyId(), _ => form);
+        return await ChangeAsync(userId, _ => form, via);
     }
 
-    /// <summary>Turns one category on or off (an unsubscribe link, a single switch); a locked category is refused.</summary>
-    public async Task<NotificationChange> SetMineAsync(EmailCategory category, bool enabled) =>
+    internal async Task<NotificationChange> SetForAsync(string userId, EmailCategory category, bool enabled, string? via) =>
         NotificationCatalogue.Optional.Contains(category)
-            ? await ChangeAsync(MyId(), current => With(current, category, enabled))
+            ? await ChangeAsync(userId, current => With(current, category, enabled), via)
             : NotificationChange.Refused;
 
     /// <summary>Whether an email of this category may go to the person now; the send path asks before every optional message.</summary>
@@ -108,7 +115,7 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         _ => category.IsTransactional(),
     };
 
-    private async Task<NotificationChange> ChangeAsync(string userId, Func<NotificationForm, NotificationForm> change)
+    private async Task<NotificationChange> ChangeAsync(string userId, Func<NotificationForm, NotificationForm> change, string? via)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var (preferences, _) = await ReadAsync(db, userId);
@@ -141,7 +148,7 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         preferences.LimitDataUse = wanted.LimitDataUse;
         preferences.UpdatedAt = time.GetUtcNow().UtcDateTime;
         user.PromotionalEmailOptIn = wanted.Promotions;
-        await audit.AppendAsync(db, new AuditRecord(AuditActions.NotificationsChanged, SubjectId: userId, ChangedFields: changed));
+        await audit.AppendAsync(db, new AuditRecord(AuditActions.NotificationsChanged, SubjectId: userId, Target: via, ChangedFields: changed));
         return NotificationChange.Saved;
     }
 

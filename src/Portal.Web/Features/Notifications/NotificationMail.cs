@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Web.Data;
+using Portal.Web.Email;
+using Portal.Web.Resources;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Notifications;
+
+/// <summary>
+/// The one send path for mail to a person by category. It asks <see cref="NotificationSettings.MayReceiveAsync"/>
+/// first, writes in the person's own language, and gives every optional message a signed one-click unsubscribe link
+/// and RFC 8058's <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> headers; transactional mail carries neither.
+/// </summary>
+public sealed class NotificationMail(EmailRenderer renderer, Outbox outbox, UnsubscribeTokens tokens, PortalLinks links, IStringLocalizer<Strings> localizer)
+{
+    public const string OneClickPath = "unsubscribe/one-click";
+    public const string UnsubscribePath = "unsubscribe";
+
+    /// <summary>Adds the message to the caller's context, or nothing when the person may not receive it; true when added.</summary>
+    public async Task<bool> AddAsync<TTemplate>(PortalDbContext db, string userId, EmailCategory category, Func<string> subject, IDictionary<string, object?> parameters)
+        where TTemplate : IComponent
+    {
+        if (!await NotificationSettings.MayReceiveAsync(db, userId, category))
+        {
+            return false;
+        }
+
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email }).SingleAsync();
+        var language = await TenantClaims.ProfileLanguageOf(db, userId);
+        var culture = Localization.SupportedCultures.FirstOrDefault(c =>
+            string.Equals(c.Name, language, StringComparison.OrdinalIgnoreCase) || string.Equals(c.TwoLetterISOLanguageName, language, StringComparison.OrdinalIgnoreCase))
+            ?? CultureInfo.CurrentUICulture;
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            IReadOnlyDictionary<string, string>? headers = null;
+            EmailFooter? footer = null;
+            if (!category.IsTransactional())
+            {
+                var token = tokens.Create(userId, category);
+                var query = new Dictionary<string, string?> { ["token"] = token };
+                var oneClick = links.To(OneClickPath, query);
+                headers = new Dictionary<string, string>
+                {
+                    ["List-Unsubscribe"] = $"<{oneClick}>",
+                    ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+                };
+                footer = new EmailFooter(localizer["Email_FooterReason", localizer[$"Category_{category}"]], localizer["Email_Unsubscribe"],
+                    links.To(UnsubscribePath, query), localizer["Email_Settings"], links.To("account/notifications", new Dictionary<string, string?>()));
+            }
+
+            var email = await renderer.RenderAsync<TTemplate>(subject(), parameters, culture, footer);
+            outbox.Add(db, person.Email!, email, category, headers);
+            return true;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
