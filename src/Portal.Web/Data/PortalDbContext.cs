@@ -29,6 +29,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Features.Notifications.NotificationPreferences> NotificationPreferences => Set<Features.Notifications.NotificationPreferences>();
 
+    public DbSet<Features.Notifications.EmailOpen> EmailOpens => Set<Features.Notifications.EmailOpen>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();

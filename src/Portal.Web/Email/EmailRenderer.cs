@@ -15,7 +15,7 @@ public sealed record EmailFooter(string Reason, string UnsubscribeText, string U
 /// <summary>Renders an email template (a Razor component) to HTML and plain text, in the recipient's language.</summary>
 public sealed partial class EmailRenderer(IServiceProvider services, ILoggerFactory loggerFactory)
 {
-    public async Task<RenderedEmail> RenderAsync<TTemplate>(string subject, IDictionary<string, object?> parameters, CultureInfo? culture = null, EmailFooter? footer = null)
+    public async Task<RenderedEmail> RenderAsync<TTemplate>(string subject, IDictionary<string, object?> parameters, CultureInfo? culture = null, EmailFooter? footer = null, string? trackingPixelUrl = null)
         where TTemplate : IComponent
     {
         var previousCulture = CultureInfo.CurrentUICulture;
@@ -35,6 +35,7 @@ public sealed partial class EmailRenderer(IServiceProvider services, ILoggerFact
                     [nameof(EmailLayout.Body)] = typeof(TTemplate),
                     [nameof(EmailLayout.BodyParameters)] = parameters,
                     [nameof(EmailLayout.Footer)] = footer,
+                    [nameof(EmailLayout.TrackingPixelUrl)] = trackingPixelUrl,
                 }));
                 return output.ToHtmlString();
             });

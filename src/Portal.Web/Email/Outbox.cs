@@ -9,12 +9,12 @@ namespace Portal.Web.Email;
 /// </summary>
 public sealed class Outbox(TimeProvider time)
 {
-    public OutboxMessage Add(PortalDbContext db, string to, RenderedEmail email, EmailCategory category, IReadOnlyDictionary<string, string>? headers = null)
+    public OutboxMessage Add(PortalDbContext db, string to, RenderedEmail email, EmailCategory category, IReadOnlyDictionary<string, string>? headers = null, Guid? id = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {
-            Id = Guid.CreateVersion7(),
+            Id = id ?? Guid.CreateVersion7(),
             To = to,
             Subject = email.Subject,
             HtmlBody = email.Html,

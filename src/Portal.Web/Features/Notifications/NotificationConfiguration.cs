@@ -17,3 +17,15 @@ internal sealed class NotificationPreferencesConfiguration : IEntityTypeConfigur
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EmailOpenConfiguration : IEntityTypeConfiguration<EmailOpen>
+{
+    public void Configure(EntityTypeBuilder<EmailOpen> builder)
+    {
+        builder.Property(o => o.UserId).HasMaxLength(450);
+        builder.HasIndex(o => o.TenantId);
+        builder.HasIndex(o => new { o.MessageId, o.OpenedAt });
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

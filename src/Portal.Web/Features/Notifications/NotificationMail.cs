@@ -13,8 +13,9 @@ namespace Portal.Web.Features.Notifications;
 /// The one send path for mail to a person by category. It asks <see cref="NotificationSettings.MayReceiveAsync"/>
 /// first, writes in the person's own language, and gives every optional message a signed one-click unsubscribe link
 /// and RFC 8058's <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> headers; transactional mail carries neither.
+/// Only people who allowed read tracking get the tracking image (<see cref="ReadTracking"/>).
 /// </summary>
-public sealed class NotificationMail(EmailRenderer renderer, Outbox outbox, UnsubscribeTokens tokens, PortalLinks links, IStringLocalizer<Strings> localizer)
+public sealed class NotificationMail(EmailRenderer renderer, Outbox outbox, UnsubscribeTokens tokens, ReadTracking tracking, PortalLinks links, IStringLocalizer<Strings> localizer)
 {
     public const string OneClickPath = "unsubscribe/one-click";
     public const string UnsubscribePath = "unsubscribe";
@@ -53,8 +54,10 @@ public sealed class NotificationMail(EmailRenderer renderer, Outbox outbox, Unsu
                     links.To(UnsubscribePath, query), localizer["Email_Settings"], links.To("account/notifications", new Dictionary<string, string?>()));
             }
 
-            var email = await renderer.RenderAsync<TTemplate>(subject(), parameters, culture, footer);
-            outbox.Add(db, person.Email!, email, category, headers);
+            var messageId = Guid.CreateVersion7();
+            var pixel = await tracking.PixelUrlAsync(db, userId, messageId);
+            var email = await renderer.RenderAsync<TTemplate>(subject(), parameters, culture, footer, pixel);
+            outbox.Add(db, person.Email!, email, category, headers, messageId);
             return true;
         }
         finally

@@ -8,7 +8,8 @@ internal static class UnsubscribeEndpoints
     /// RFC 8058 one-click unsubscribe: the mail client posts <c>List-Unsubscribe=One-Click</c> to the address in the
     /// message's <c>List-Unsubscribe</c> header. No cookie and no antiforgery token can come with it; the signed token is the proof.
     /// </summary>
-    public static IEndpointConventionBuilder MapUnsubscribe(this IEndpointRouteBuilder endpoints) =>
+    public static IEndpointRouteBuilder MapUnsubscribe(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapPost("/" + NotificationMail.OneClickPath, async ([FromQuery] string? token, [FromForm(Name = "List-Unsubscribe")] string? listUnsubscribe, [FromServices] Unsubscribes unsubscribes) =>
             // Refusals carry a body, so the status-code pages do not re-run the POST as an HTML page.
             !string.Equals(listUnsubscribe, "One-Click", StringComparison.Ordinal)
@@ -18,4 +19,14 @@ internal static class UnsubscribeEndpoints
                     : Results.Text("Unsubscribed."))
             .AllowAnonymous()
             .DisableAntiforgery();
+
+        // The tracking image answers the same whether or not anything was recorded, so it tells nothing about consent.
+        endpoints.MapGet("/" + ReadTracking.Path, async (HttpContext http, [FromQuery] string? t, [FromServices] ReadTracking tracking) =>
+        {
+            await tracking.RecordAsync(t, http.RequestAborted);
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(ReadTracking.Pixel, "image/gif");
+        }).AllowAnonymous();
+        return endpoints;
+    }
 }
