@@ -67,6 +67,9 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Notifications.Unsubscribes>();
         services.AddSingleton<Portal.Web.Features.Notifications.UnsubscribeTokens>();
         services.AddScoped<Portal.Web.Features.Notifications.ReadTracking>();
+        services.AddScoped<Portal.Web.Features.Notifications.Announcements>();
+        services.AddSingleton<Portal.Web.Features.Notifications.AnnouncementSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Portal.Web.Features.Notifications.AnnouncementSender>());
         services.AddScoped<Portal.Web.Features.Support.Impersonations>();
         services.AddHostedService<Portal.Web.Features.Support.ImpersonationExpiry>();
         services.AddScoped<Portal.Web.Authorization.AccountHolderGuard>();

@@ -59,6 +59,8 @@ public static class AuditActions
     public const string SupportViewedUser = "support.user_viewed";
     public const string StaffAreaRefused = "support.access_refused";
     public const string NotificationsChanged = "notifications.changed";
+    public const string AnnouncementQueued = "announcement.queued";
+    public const string AnnouncementSent = "announcement.sent";
     public const string ImpersonationStarted = "impersonation.started";
     public const string ImpersonationStopped = "impersonation.stopped";
     public const string ImpersonationEnded = "impersonation.ended";

@@ -31,6 +31,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Features.Notifications.EmailOpen> EmailOpens => Set<Features.Notifications.EmailOpen>();
 
+    public DbSet<Features.Notifications.Announcement> Announcements => Set<Features.Notifications.Announcement>();
+
+    public DbSet<Features.Notifications.AnnouncementDelivery> AnnouncementDeliveries => Set<Features.Notifications.AnnouncementDelivery>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();

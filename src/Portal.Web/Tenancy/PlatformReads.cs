@@ -20,4 +20,26 @@ internal static class PlatformReads
     /// <summary>Impersonations across organisations: whether an agent already acts for someone, and the cookie check before any tenant is known.</summary>
     public static IQueryable<Features.Support.ImpersonationSession> ImpersonationsOfEveryOrganisation(this PortalDbContext db) =>
         db.ImpersonationSessions.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
+
+    /// <summary>
+    /// Who an announcement goes to: active members of every organisation, of one, or with one role; for a newsletter only
+    /// those who chose it and did not limit the use of their data. Ordered by user id for resumable batches.
+    /// </summary>
+    public static IQueryable<string> AnnouncementAudience(this PortalDbContext db, Features.Notifications.Announcement announcement)
+    {
+        var members = db.MembersOfEveryOrganisation().Where(m => m.Status == MemberStatus.Active);
+        members = announcement.Audience switch
+        {
+            Features.Notifications.AnnouncementAudience.Organisation => members.Where(m => m.TenantId == announcement.OrganisationId),
+            Features.Notifications.AnnouncementAudience.Role => members.Where(m => m.Role == announcement.Role),
+            _ => members,
+        };
+        if (announcement.Category == Email.EmailCategory.Newsletter)
+        {
+            var preferences = db.NotificationPreferences.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
+            members = members.Where(m => preferences.Any(p => p.UserId == m.UserId && p.Newsletter && !p.LimitDataUse));
+        }
+
+        return members.Select(m => m.UserId).OrderBy(id => id);
+    }
 }

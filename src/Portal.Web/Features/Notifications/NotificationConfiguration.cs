@@ -29,3 +29,28 @@ internal sealed class EmailOpenConfiguration : IEntityTypeConfiguration<EmailOpe
         builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Announcement>
+{
+    public void Configure(EntityTypeBuilder<Announcement> builder)
+    {
+        builder.Property(a => a.Category).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.Audience).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Subject).HasMaxLength(200);
+        builder.Property(a => a.Body).HasMaxLength(20000);
+        builder.Property(a => a.CreatedById).HasMaxLength(450);
+        builder.Property(a => a.LinkBase).HasMaxLength(400);
+        builder.HasIndex(a => a.CreatedAt);
+    }
+}
+
+internal sealed class AnnouncementDeliveryConfiguration : IEntityTypeConfiguration<AnnouncementDelivery>
+{
+    public void Configure(EntityTypeBuilder<AnnouncementDelivery> builder)
+    {
+        builder.HasKey(d => new { d.AnnouncementId, d.UserId });
+        builder.Property(d => d.UserId).HasMaxLength(450);
+        builder.HasOne<Announcement>().WithMany().HasForeignKey(d => d.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

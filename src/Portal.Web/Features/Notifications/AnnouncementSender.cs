@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+using Portal.Web.Email;
+using Portal.Web.Email.Templates;
+using Portal.Web.Tenancy;
+
+namespace Portal.Web.Features.Notifications;
+
+/// <summary>
+/// Works through queued announcements a batch at a time. Each recipient's message and their delivery row are saved in
+/// one transaction, and the row's key is the announcement and the person, so a restart carries on where it stopped and
+/// two instances racing for the same people cannot both send: the second one's save fails and it moves on.
+/// </summary>
+internal sealed class AnnouncementSender(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<AnnouncementSender> logger) : BackgroundService
+{
+    public const int BatchSize = 200;
+
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    /// <summary>Sends one batch of the oldest unfinished announcement; returns how many people it covered.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var announcement = await db.Announcements.AsNoTracking()
+            .Where(a => a.QueuedAt != null && a.CompletedAt == null)
+            .OrderBy(a => a.QueuedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (announcement is null)
+        {
+            return 0;
+        }
+
+        var done = db.AnnouncementDeliveries.Where(d => d.AnnouncementId == announcement.Id);
+        var batch = await db.AnnouncementAudience(announcement)
+            .Where(userId => !done.Any(d => d.UserId == userId))
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            await CompleteAsync(scope, db, announcement, cancellationToken);
+            return 0;
+        }
+
+        scope.ServiceProvider.GetRequiredService<PortalLinks>().UseBase(announcement.LinkBase);
+        var mail = scope.ServiceProvider.GetRequiredService<NotificationMail>();
+        var html = Announcements.ToHtml(announcement.Body);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var userId in batch)
+        {
+            var sent = await mail.AddAsync<AnnouncementMessage>(db, userId, announcement.Category, () => announcement.Subject,
+                new Dictionary<string, object?> { [nameof(AnnouncementMessage.Html)] = html });
+            db.AnnouncementDeliveries.Add(new AnnouncementDelivery { AnnouncementId = announcement.Id, UserId = userId, Sent = sent });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Another instance sent to some of these people first; nothing of this batch was saved.
+            logger.LogInformation(exception, "An announcement batch overlapped another instance's; it is picked up again.");
+            return 0;
+        }
+
+        return batch.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    while (await RunOnceAsync(stoppingToken) > 0)
+                    {
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogError(exception, "Sending announcements failed; it is tried again shortly.");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping.
+        }
+    }
+
+    private async Task CompleteAsync(AsyncServiceScope scope, PortalDbContext db, Announcement announcement, CancellationToken cancellationToken)
+    {
+        var completed = await db.Announcements.Where(a => a.Id == announcement.Id && a.CompletedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(a => a.CompletedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        if (completed == 1)
+        {
+            var sent = await db.AnnouncementDeliveries.CountAsync(d => d.AnnouncementId == announcement.Id && d.Sent, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(AuditActions.AnnouncementSent,
+                OrganisationId: announcement.OrganisationId, ActorId: announcement.CreatedById, Target: $"{announcement.Subject} ({sent} sent)"), cancellationToken);
+        }
+    }
+}
