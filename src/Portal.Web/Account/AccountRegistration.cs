@@ -88,6 +88,12 @@ internal sealed class AccountRegistration(
         }
 
         db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = user.Id, Role = role, JoinedAt = now });
+        if (input.PromotionalEmailOptIn)
+        {
+            // "Send me news and offers": the newsletter and promotions, the two things the box names; the rest keeps its defaults.
+            db.NotificationPreferences.Add(new Features.Notifications.NotificationPreferences { UserId = user.Id, Newsletter = true, UpdatedAt = now });
+        }
+
         var current = await db.LegalDocuments
             .GroupBy(d => d.Kind)
             .Select(g => new { Kind = g.Key, Version = g.Max(d => d.Version) })

@@ -23,7 +23,7 @@ internal static class PlatformReads
 
     /// <summary>
     /// Who an announcement goes to: active members of every organisation, of one, or with one role; for a newsletter only
-    /// those who chose it and did not limit the use of their data. Ordered by user id for resumable batches.
+    /// those with a confirmed address who chose it and did not limit the use of their data. Ordered by user id for resumable batches.
     /// </summary>
     public static IQueryable<string> AnnouncementAudience(this PortalDbContext db, Features.Notifications.Announcement announcement)
     {
@@ -37,7 +37,7 @@ internal static class PlatformReads
         if (announcement.Category == Email.EmailCategory.Newsletter)
         {
             var preferences = db.NotificationPreferences.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
-            members = members.Where(m => preferences.Any(p => p.UserId == m.UserId && p.Newsletter && !p.LimitDataUse));
+            members = members.Where(m => m.User!.EmailConfirmed && preferences.Any(p => p.UserId == m.UserId && p.Newsletter && !p.LimitDataUse));
         }
 
         return members.Select(m => m.UserId).OrderBy(id => id);

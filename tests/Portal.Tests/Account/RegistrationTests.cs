@@ -72,14 +72,25 @@ public sealed class RegistrationTests : AppTest
     }
 
     [Fact]
-    public async Task The_promotional_opt_in_is_recorded_only_when_ticked()
+    public async Task The_news_and_offers_opt_in_turns_on_the_newsletter_and_promotions_only_when_ticked()
     {
         using var client = new PortalClient(Factory);
 
         await client.SubmitAsync("/Account/Register", "register", Form("promo@example.test", promotions: true));
 
+        await client.SubmitAsync("/Account/Register", "register", Form("plain@example.test"));
+
         await using var db = Factory.CreateDbContext();
-        (await db.Users.SingleAsync(u => u.Email == "promo@example.test")).PromotionalEmailOptIn.ShouldBeTrue();
+        var promo = await db.Users.SingleAsync(u => u.Email == "promo@example.test");
+        promo.PromotionalEmailOptIn.ShouldBeTrue();
+        var chosen = await db.NotificationPreferences.IgnoreQueryFilters().SingleAsync(p => p.UserId == promo.Id);
+        chosen.Newsletter.ShouldBeTrue();
+        chosen.PartnerOffers.ShouldBeFalse();
+        // Nothing optional goes to the address until it is confirmed.
+        (await Portal.Web.Features.Notifications.NotificationSettings.MayReceiveAsync(db, promo.Id, Portal.Web.Email.EmailCategory.Newsletter)).ShouldBeFalse();
+        var plain = await db.Users.SingleAsync(u => u.Email == "plain@example.test");
+        plain.PromotionalEmailOptIn.ShouldBeFalse();
+        (await db.NotificationPreferences.IgnoreQueryFilters().AnyAsync(p => p.UserId == plain.Id)).ShouldBeFalse();
     }
 
     [Fact]

@@ -52,8 +52,8 @@ public static class NotificationCatalogue
 
 /// <summary>
 /// The signed-in person's preference centre, and the one decision every optional email goes through: may this person
-/// receive this category now? Transactional mail always goes; optional mail goes only to an active account whose owner
-/// chose it and has not limited the use of their data. Every change is audited and shows in the person's history.
+/// receive this category now? Transactional mail always goes; optional mail goes only to the confirmed address of an
+/// active account whose owner chose it and has not limited the use of their data. Every change is audited and shows in the person's history.
 /// </summary>
 public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
 {
@@ -95,7 +95,8 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
             return true;
         }
 
-        if (!await TenantClaims.IsActiveAsync(db, userId))
+        // Optional mail goes only to a confirmed address of an active account: an unconfirmed one may be someone else's.
+        if (!await TenantClaims.IsActiveAsync(db, userId) || !await db.Users.AnyAsync(u => u.Id == userId && u.EmailConfirmed))
         {
             return false;
         }
