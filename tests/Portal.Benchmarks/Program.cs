@@ -10,6 +10,7 @@ internal static class Program
           signin [--seconds 10] [--concurrency 8] [--users 300]
           profile [--seconds 10] [--concurrency 16] [--users 100000] [--hot 100]
           members [--members 100000] [--seconds 10]
+          mail   [--members 100000] [--messages 100000]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -27,6 +28,7 @@ internal static class Program
                 "signin" => await SignInThroughput.RunAsync(options, Console.Out),
                 "profile" => await ProfileThroughput.RunAsync(options, Console.Out),
                 "members" => await MemberDirectoryLatency.RunAsync(options, Console.Out),
+                "mail" => await MailThroughput.RunAsync(options, Console.Out),
                 _ => throw new UsageException($"Unknown command '{command}'."),
             };
         }

@@ -250,4 +250,28 @@ public sealed class ImpersonationTests : AppTest
         await using var db = Factory.CreateDbContext();
         (await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ImpersonationEnded)).Target.ShouldBe("expired, 30 min");
     }
+
+    [Fact]
+    public async Task An_open_page_of_an_impersonation_that_ends_is_signed_out_and_remembers_whom_it_was_for()
+    {
+        var started = await Factory.StartAsync("support@portal.test", Member);
+        using var circuit = Factory.Services.CreateScope();
+        var provider = (Portal.Web.Features.Security.SessionAuthenticationStateProvider)circuit.ServiceProvider
+            .GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
+        var signedOut = new TaskCompletionSource<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(started.Principal!)));
+        provider.AuthenticationStateChanged += async state => signedOut.TrySetResult(await state);
+        (await provider.CheckAsync(started.Principal!, CancellationToken.None)).ShouldBeTrue();
+
+        using (var scope = Factory.ScopeFor(started.Principal!))
+        {
+            await scope.ServiceProvider.GetRequiredService<Impersonations>().StopAsync(started.Principal!);
+        }
+
+        Factory.Time.Advance(TimeSpan.FromSeconds(60));
+
+        var state = await signedOut.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        state.User.Identity!.IsAuthenticated.ShouldBeFalse();
+        provider.EndedImpersonationOf.ShouldBe(await Factory.UserIdAsync(Member));
+    }
 }

@@ -31,6 +31,12 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
         AuthenticationStateChanged += OnChanged;
     }
 
+    /// <summary>
+    /// Set when this circuit was support acting for someone and that ended: the page then goes back to that person's
+    /// record in the console (<see cref="Components.Shared.RedirectToLogin"/>), where the agent's own sign-in is waiting.
+    /// </summary>
+    public string? EndedImpersonationOf { get; private set; }
+
     /// <summary>The last time the person interacted with the circuit; set by <see cref="SessionActivityCircuitHandler"/>.</summary>
     public DateTime? LastActivityAt { get; set; }
 
@@ -88,6 +94,7 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
             {
                 if (!await CheckAsync(user, cancellationToken))
                 {
+                    EndedImpersonationOf = user.IsImpersonated() ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
                     SetAuthenticationState(Task.FromResult(SignedOut));
                     return;
                 }
