@@ -17,6 +17,8 @@ internal static class AuthorizationServiceCollectionExtensions
             .AddPolicy(Policies.Support, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Support, PlatformRoles.PlatformAdmin))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.PlatformAdmin))
             .AddPolicy(Policies.AccountHolder, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.TenantId).AddRequirements(new AccountHolderRequirement()))
+            .AddPolicy(Policies.Announcer, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.IsInRole(PlatformRoles.PlatformAdmin) || c.User.HasClaim(PortalClaims.OrganisationRole, nameof(OrganisationRole.Owner))))
             .AddPolicy(Policies.ViewProfile, p => p.AddRequirements(new ViewProfileRequirement()));
         services.AddSingleton<IAuthorizationHandler, ViewProfileHandler>();
         services.AddSingleton<IAuthorizationHandler, MemberAuthorizationHandler>();
@@ -25,6 +27,7 @@ internal static class AuthorizationServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, InviteHandler>();
         services.AddSingleton<IAuthorizationHandler, ImpersonationHandler>();
         services.AddSingleton<IAuthorizationHandler, AccountHolderHandler>();
+        services.AddSingleton<IAuthorizationHandler, AnnounceHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffAreaRefusals>();
         return services;

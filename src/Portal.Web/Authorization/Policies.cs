@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>The signed-in person themselves, not Portal support acting for them: for changing how they sign in, exporting or closing.</summary>
     public const string AccountHolder = "AccountHolder";
 
+    /// <summary>Whoever may send announcements: PlatformAdmins, and organisation Owners to their own members.</summary>
+    public const string Announcer = "Announcer";
+
     /// <summary>Resource-based: may this person see that profile (<see cref="ProfileAudience"/>)?</summary>
     public const string ViewProfile = "ViewProfile";
 }

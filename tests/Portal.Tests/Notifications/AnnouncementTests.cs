@@ -131,15 +131,16 @@ public sealed class AnnouncementTests : AppTest
 
     [Theory]
     [InlineData("support@portal.test")]
-    [InlineData("owner@acme.test")]
+    [InlineData("admin@acme.test")]
     [InlineData(Member)]
-    public async Task Only_a_platform_admin_sends_announcements(string actor)
+    public async Task Nobody_but_a_platform_admin_or_an_owner_sends_announcements(string actor)
     {
         using (var scope = await Factory.ScopeForSessionAsync(actor, Guid.NewGuid()))
         {
             var announcements = scope.ServiceProvider.GetRequiredService<Announcements>();
             await Should.ThrowAsync<UnauthorizedAccessException>(() => announcements.QueueAsync(new AnnouncementForm { Subject = "s", Body = "b" }));
             await Should.ThrowAsync<UnauthorizedAccessException>(() => announcements.CountAsync(new AnnouncementForm { Subject = "s", Body = "b" }));
+            await Should.ThrowAsync<UnauthorizedAccessException>(announcements.RecentAsync);
         }
 
         using var client = new PortalClient(Factory);
@@ -147,6 +148,77 @@ public sealed class AnnouncementTests : AppTest
         (await client.Http.GetAsync(new Uri("/administration/announcements", UriKind.Relative))).Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
         await using var db = Factory.CreateDbContext();
         (await db.Announcements.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_owner_sends_a_service_announcement_to_their_own_members_and_it_is_audited()
+    {
+        var acme = await OrganisationIdAsync("Acme");
+        Guid id;
+        using (var scope = await Factory.ScopeForSessionAsync("owner@acme.test", Guid.NewGuid()))
+        {
+            scope.ServiceProvider.GetRequiredService<PortalLinks>().UseBase("https://portal.test/");
+            var (outcome, queued) = await scope.ServiceProvider.GetRequiredService<Announcements>().QueueAsync(new AnnouncementForm
+            {
+                Subject = "Office closed on Friday", Body = "See you Monday.", Audience = AnnouncementAudience.Organisation, OrganisationId = acme,
+            });
+            outcome.ShouldBe(AnnouncementOutcome.Queued);
+            id = queued!.Value;
+        }
+
+        await SendAllAsync();
+
+        foreach (var person in new[] { "owner@acme.test", "admin@acme.test", Member })
+        {
+            (await Factory.ToAsync(person)).ShouldHaveSingleItem().Subject.ShouldBe("Office closed on Friday");
+        }
+
+        (await Factory.ToAsync("owner@globex.test")).ShouldBeEmpty();
+        await using var db = Factory.CreateDbContext();
+        var queuedEvent = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AnnouncementQueued);
+        queuedEvent.ActorId.ShouldBe(await Factory.UserIdAsync("owner@acme.test"));
+        queuedEvent.OrganisationId.ShouldBe(acme);
+        using var globex = await Factory.ScopeForSessionAsync("owner@globex.test", Guid.NewGuid());
+        (await globex.ServiceProvider.GetRequiredService<Announcements>().RecentAsync()).ShouldBeEmpty();
+        (await globex.ServiceProvider.GetRequiredService<Announcements>().ProgressAsync(id)).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("newsletter")]
+    [InlineData("other organisation")]
+    [InlineData("everyone")]
+    [InlineData("role")]
+    public async Task An_owner_sends_nothing_else(string attempt)
+    {
+        var acme = await OrganisationIdAsync("Acme");
+        var globex = await OrganisationIdAsync("Globex");
+        var form = attempt switch
+        {
+            "newsletter" => new AnnouncementForm { Category = EmailCategory.Newsletter, Audience = AnnouncementAudience.Organisation, OrganisationId = acme },
+            "other organisation" => new AnnouncementForm { Audience = AnnouncementAudience.Organisation, OrganisationId = globex },
+            "everyone" => new AnnouncementForm { Audience = AnnouncementAudience.Everyone },
+            _ => new AnnouncementForm { Audience = AnnouncementAudience.Role, Role = OrganisationRole.Member },
+        };
+        form.Subject = "s";
+        form.Body = "b";
+        using var scope = await Factory.ScopeForSessionAsync("owner@acme.test", Guid.NewGuid());
+
+        await Should.ThrowAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<Announcements>().QueueAsync(form));
+
+        await using var db = Factory.CreateDbContext();
+        (await db.Announcements.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_owner_s_composer_names_their_organisation_and_offers_no_other_audience()
+    {
+        using var client = new PortalClient(Factory);
+        await client.SignInAsync("owner@acme.test");
+
+        var html = await client.GetStringAsync("/organisation/announcements");
+
+        html.ShouldContain("A service announcement to every active member of Acme.");
+        html.ShouldNotContain("Everyone on Portal");
     }
 
     [Fact]

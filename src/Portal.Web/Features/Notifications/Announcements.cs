@@ -45,7 +45,8 @@ public enum AnnouncementOutcome
 public sealed record AnnouncementProgress(Guid Id, string Subject, EmailCategory Category, int Expected, int Done, DateTime? QueuedAt, DateTime? CompletedAt);
 
 /// <summary>
-/// Service announcements and newsletters written by a PlatformAdmin in Markdown: previewed, sent as a test to the
+/// Service announcements and newsletters written by a PlatformAdmin — or, for service announcements to their own
+/// members, an organisation's Owner (<see cref="AnnounceHandler"/>) — in Markdown: previewed, sent as a test to the
 /// writer, counted after everyone's preferences, then queued for <see cref="AnnouncementSender"/>, which sends each
 /// recipient one message and survives restarts. Raw HTML in the Markdown is shown as text, never passed on.
 /// </summary>
@@ -68,7 +69,7 @@ public sealed class Announcements(
     /// <summary>How many people would receive it now, after their preferences; null when the form is not valid.</summary>
     public async Task<int?> CountAsync(AnnouncementForm form)
     {
-        await EnsureAdminAsync();
+        await EnsureMayAnnounceAsync(form);
         if (!IsValid(form))
         {
             return null;
@@ -81,7 +82,7 @@ public sealed class Announcements(
     /// <summary>Sends the message to the writer alone, marked as a test, whatever their own preferences.</summary>
     public async Task<AnnouncementOutcome> SendTestAsync(AnnouncementForm form)
     {
-        await EnsureAdminAsync();
+        await EnsureMayAnnounceAsync(form);
         if (!IsValid(form))
         {
             return AnnouncementOutcome.Invalid;
@@ -99,7 +100,7 @@ public sealed class Announcements(
     /// <summary>Queues the announcement for sending; audited with the audience counted at that moment.</summary>
     public async Task<(AnnouncementOutcome Outcome, Guid? Id)> QueueAsync(AnnouncementForm form)
     {
-        await EnsureAdminAsync();
+        await EnsureMayAnnounceAsync(form);
         if (!IsValid(form))
         {
             return (AnnouncementOutcome.Invalid, null);
@@ -119,24 +120,38 @@ public sealed class Announcements(
     /// <summary>Organisations to address, by name.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> OrganisationsAsync()
     {
-        await EnsureAdminAsync();
+        await EnsureAnnouncerAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var rows = await db.Organisations.OrderBy(o => o.Name).Take(500).Select(o => new { o.Id, o.Name }).ToListAsync();
+        var own = IsPlatformAdmin ? (Guid?)null : OwnOrganisation;
+        var rows = await db.Organisations.Where(o => own == null || o.Id == own).OrderBy(o => o.Name).Take(500).Select(o => new { o.Id, o.Name }).ToListAsync();
         return [.. rows.Select(r => (r.Id, r.Name))];
     }
 
     public async Task<AnnouncementProgress?> ProgressAsync(Guid id)
     {
-        await EnsureAdminAsync();
+        await EnsureAnnouncerAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await Progress(db, db.Announcements.Where(a => a.Id == id)).FirstOrDefaultAsync();
+        return await Progress(db, Visible(db).Where(a => a.Id == id)).FirstOrDefaultAsync();
     }
 
     public async Task<IReadOnlyList<AnnouncementProgress>> RecentAsync()
     {
-        await EnsureAdminAsync();
+        await EnsureAnnouncerAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await Progress(db, db.Announcements.OrderByDescending(a => a.CreatedAt).Take(20)).ToListAsync();
+        return await Progress(db, Visible(db).OrderByDescending(a => a.CreatedAt).Take(20)).ToListAsync();
+    }
+
+    /// <summary>Whether the writer is a PlatformAdmin (any kind, any audience) rather than an Owner (service announcements to their members).</summary>
+    public bool IsPlatformAdmin => currentUser.Principal.IsInRole(PlatformRoles.PlatformAdmin);
+
+    /// <summary>The writer's own organisation: an Owner's only audience.</summary>
+    public Guid? OwnOrganisation => Guid.TryParse(currentUser.Principal.FindFirst(PortalClaims.TenantId)?.Value, out var id) ? id : null;
+
+    /// <summary>A PlatformAdmin follows every announcement; an Owner only their own.</summary>
+    private IQueryable<Announcement> Visible(PortalDbContext db)
+    {
+        var me = currentUser.UserId;
+        return IsPlatformAdmin ? db.Announcements : db.Announcements.Where(a => a.CreatedById == me);
     }
 
     private static IQueryable<AnnouncementProgress> Progress(PortalDbContext db, IQueryable<Announcement> announcements) =>
@@ -163,11 +178,20 @@ public sealed class Announcements(
         && (form.Audience != AnnouncementAudience.Organisation || form.OrganisationId is not null)
         && (form.Audience != AnnouncementAudience.Role || form.Role is { } role && Enum.IsDefined(role));
 
-    private async Task EnsureAdminAsync()
+    private async Task EnsureAnnouncerAsync()
     {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.PlatformAdmin)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.Announcer)).Succeeded)
         {
-            throw new UnauthorizedAccessException("Only platform admins send announcements.");
+            throw new UnauthorizedAccessException("Only platform admins and organisation owners send announcements.");
+        }
+    }
+
+    private async Task EnsureMayAnnounceAsync(AnnouncementForm form)
+    {
+        var target = new AnnouncementTarget(form.Category, form.Audience, form.Audience == AnnouncementAudience.Organisation ? form.OrganisationId : null);
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, target, AnnouncementOperations.Announce)).Succeeded)
+        {
+            throw new UnauthorizedAccessException("This announcement is not yours to send: Owners send service announcements to their own members.");
         }
     }
 }
