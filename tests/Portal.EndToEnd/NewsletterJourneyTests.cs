@@ -35,10 +35,10 @@ public sealed class NewsletterJourneyTests(BrowserFixture fixture)
         await admin.GetByTestId("announcement-preview").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("announcement-preview-body").Locator("strong")).ToHaveTextAsync("readers");
         await admin.GetByTestId("announcement-count").ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("announcement-status")).ToHaveTextAsync("1 people would receive it now, after their preferences.");
+        await Assertions.Expect(admin.GetByTestId("announcement-status")).ToHaveTextAsync("Recipients now, after their preferences: 1.");
         await admin.ShouldHaveNoSeriousViolationsAsync();
         await admin.GetByTestId("announcement-send").ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("announcement-progress")).ToContainTextAsync("Sent to everyone in the audience (1 people).", new() { Timeout = 20_000 });
+        await Assertions.Expect(admin.GetByTestId("announcement-progress")).ToContainTextAsync("Sent to everyone in the audience. Recipients: 1.", new() { Timeout = 20_000 });
 
         var reader = await fixture.NewPageAsync();
         await Mailbox.OpenAsync(reader, email, "Portal news for December");
