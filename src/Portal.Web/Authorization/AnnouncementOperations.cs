@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Portal.Web.Email;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Support;
 
 namespace Portal.Web.Authorization;
 
@@ -29,7 +30,7 @@ internal sealed class AnnounceHandler : AuthorizationHandler<AnnounceRequirement
             || (actor.Role == OrganisationRole.Owner && actor.OrganisationId is { } own
                 && resource.Category == EmailCategory.ServiceAnnouncement
                 && resource.Audience == AnnouncementAudience.Organisation && resource.OrganisationId == own);
-        if (allowed && !context.User.HasClaim(c => c.Type == Features.Support.ImpersonationClaims.Session))
+        if (allowed && !context.User.IsImpersonated())
         {
             context.Succeed(requirement);
         }
