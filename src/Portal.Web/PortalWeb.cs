@@ -70,6 +70,8 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Notifications.Announcements>();
         services.AddSingleton<Portal.Web.Features.Notifications.AnnouncementSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Web.Features.Notifications.AnnouncementSender>());
+        services.AddSingleton<Portal.Web.Features.Notifications.DigestSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Portal.Web.Features.Notifications.DigestSender>());
         services.AddScoped<Portal.Web.Features.Support.Impersonations>();
         services.AddHostedService<Portal.Web.Features.Support.ImpersonationExpiry>();
         services.AddScoped<Portal.Web.Authorization.AccountHolderGuard>();

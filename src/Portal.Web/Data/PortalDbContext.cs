@@ -35,6 +35,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Features.Notifications.AnnouncementDelivery> AnnouncementDeliveries => Set<Features.Notifications.AnnouncementDelivery>();
 
+    public DbSet<Features.Notifications.DigestDelivery> DigestDeliveries => Set<Features.Notifications.DigestDelivery>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();

@@ -42,4 +42,23 @@ internal static class PlatformReads
 
         return members.Select(m => m.UserId).OrderBy(id => id);
     }
+
+    /// <summary>
+    /// Who is owed a digest for the period and has not had it: active members with a confirmed address whose choice is
+    /// this frequency (weekly for those who never changed it) and who did not limit the use of their data. By user id, for batches.
+    /// </summary>
+    public static IQueryable<string> DigestAudience(this PortalDbContext db, Features.Notifications.DigestPeriod period)
+    {
+        var preferences = db.NotificationPreferences.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
+        var key = period.Key;
+        var frequency = period.Frequency;
+        var byDefault = frequency == Features.Notifications.DigestFrequency.Weekly;
+        return db.MembersOfEveryOrganisation()
+            .Where(m => m.Status == MemberStatus.Active && m.User!.EmailConfirmed)
+            .Where(m => preferences.Any(p => p.UserId == m.UserId && p.Digest == frequency && !p.LimitDataUse)
+                || (byDefault && !preferences.Any(p => p.UserId == m.UserId)))
+            .Where(m => !db.DigestDeliveries.Any(d => d.UserId == m.UserId && d.Period == key))
+            .Select(m => m.UserId)
+            .OrderBy(id => id);
+    }
 }

@@ -53,6 +53,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Email:RunDispatcher", "false");
+        builder.UseSetting("Notifications:RunDigests", "false");
         builder.UseSetting("Portal:BaseUrl", "https://localhost/");
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000");
         foreach (var (key, value) in _settings)

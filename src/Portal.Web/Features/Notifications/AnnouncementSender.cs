@@ -12,14 +12,14 @@ namespace Portal.Web.Features.Notifications;
 /// one transaction, and the row's key is the announcement and the person, so a restart carries on where it stopped and
 /// two instances racing for the same people cannot both send: the second one's save fails and it moves on.
 /// </summary>
-internal sealed class AnnouncementSender(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<AnnouncementSender> logger) : BackgroundService
+internal sealed class AnnouncementSender(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<AnnouncementSender> logger) : RepeatingJob(time, logger)
 {
     public const int BatchSize = 200;
 
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
     /// <summary>Sends one batch of the oldest unfinished announcement; returns how many people it covered.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -69,35 +69,10 @@ internal sealed class AnnouncementSender(IServiceScopeFactory scopeFactory, Time
         return batch.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    while (await RunOnceAsync(stoppingToken) > 0)
-                    {
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogError(exception, "Sending announcements failed; it is tried again shortly.");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The host is stopping.
-        }
-    }
-
     private async Task CompleteAsync(AsyncServiceScope scope, PortalDbContext db, Announcement announcement, CancellationToken cancellationToken)
     {
         var completed = await db.Announcements.Where(a => a.Id == announcement.Id && a.CompletedAt == null)
-            .ExecuteUpdateAsync(update => update.SetProperty(a => a.CompletedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+            .ExecuteUpdateAsync(update => update.SetProperty(a => a.CompletedAt, Time.GetUtcNow().UtcDateTime), cancellationToken);
         if (completed == 1)
         {
             var sent = await db.AnnouncementDeliveries.CountAsync(d => d.AnnouncementId == announcement.Id && d.Sent, cancellationToken);

@@ -54,3 +54,14 @@ internal sealed class AnnouncementDeliveryConfiguration : IEntityTypeConfigurati
         builder.HasOne<Announcement>().WithMany().HasForeignKey(d => d.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DigestDeliveryConfiguration : IEntityTypeConfiguration<DigestDelivery>
+{
+    public void Configure(EntityTypeBuilder<DigestDelivery> builder)
+    {
+        builder.HasKey(d => new { d.UserId, d.Period });
+        builder.Property(d => d.UserId).HasMaxLength(450);
+        builder.Property(d => d.Period).HasMaxLength(20);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
