@@ -72,6 +72,11 @@ internal static class PortalWeb
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Web.Features.Notifications.AnnouncementSender>());
         services.AddSingleton<Portal.Web.Features.Notifications.DigestSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Web.Features.Notifications.DigestSender>());
+        services.AddScoped<Portal.Web.Features.Partners.PartnerDirectory>();
+        services.AddScoped<Portal.Web.Features.Partners.PartnerOptOuts>();
+        services.AddSingleton<Portal.Web.Email.IWebhookTransport, Portal.Web.Features.Partners.PartnerWebhookTransport>();
+        services.AddHttpClient(Portal.Web.Features.Partners.PartnerWebhookTransport.Client, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<Portal.Web.Features.Support.Impersonations>();
         services.AddHostedService<Portal.Web.Features.Support.ImpersonationExpiry>();
         services.AddScoped<Portal.Web.Authorization.AccountHolderGuard>();

@@ -8,7 +8,8 @@ using Portal.Web.Tenancy;
 
 namespace Portal.Web.Account;
 
-public sealed record Registration(string FirstName, string LastName, string Email, string Password, bool PromotionalEmailOptIn);
+/// <param name="PartnerId">The partner whose co-branded page the person registered on, if any.</param>
+public sealed record Registration(string FirstName, string LastName, string Email, string Password, bool PromotionalEmailOptIn, Guid? PartnerId = null);
 
 /// <summary>
 /// Creates a person, their organisation (with them as Owner), their acceptance of the current Terms and Privacy
@@ -60,6 +61,11 @@ internal sealed class AccountRegistration(
             changed.Add("PromotionalEmailOptIn");
         }
 
+        if (input.PartnerId is not null)
+        {
+            changed.Add("PartnerId");
+        }
+
         await audit.AppendAsync(db, new AuditRecord(AuditActions.Registered, SubjectId: user!.Id, OrganisationId: organisation.Id, ActorId: user.Id, ChangedFields: changed));
         await transaction.CommitAsync();
         return IdentityResult.Success;
@@ -79,6 +85,7 @@ internal sealed class AccountRegistration(
             FirstName = input.FirstName,
             LastName = input.LastName,
             PromotionalEmailOptIn = input.PromotionalEmailOptIn,
+            PartnerId = input.PartnerId,
             CreatedAt = now,
         };
         var result = await userManager.CreateAsync(user, input.Password);

@@ -61,6 +61,11 @@ public static class AuditActions
     public const string NotificationsChanged = "notifications.changed";
     public const string AnnouncementQueued = "announcement.queued";
     public const string AnnouncementSent = "announcement.sent";
+    public const string PartnerCreated = "partner.created";
+    public const string PartnerUpdated = "partner.updated";
+    public const string PartnerSecretRotated = "partner.secret_rotated";
+    public const string PartnerOptOutQueued = "partner.optout_queued";
+    public const string PartnerOptOutDelivered = "partner.optout_delivered";
     public const string ImpersonationStarted = "impersonation.started";
     public const string ImpersonationStopped = "impersonation.stopped";
     public const string ImpersonationEnded = "impersonation.ended";

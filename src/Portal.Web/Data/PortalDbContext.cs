@@ -37,6 +37,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Features.Notifications.DigestDelivery> DigestDeliveries => Set<Features.Notifications.DigestDelivery>();
 
+    public DbSet<Features.Partners.Partner> Partners => Set<Features.Partners.Partner>();
+
     public DbSet<LegalDocument> LegalDocuments => Set<LegalDocument>();
 
     public DbSet<PolicyAcceptance> PolicyAcceptances => Set<PolicyAcceptance>();
@@ -67,6 +69,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
         {
             user.Property(u => u.FirstName).HasMaxLength(100);
             user.Property(u => u.LastName).HasMaxLength(100);
+            user.HasIndex(u => u.PartnerId);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         if (Database.IsSqlite())

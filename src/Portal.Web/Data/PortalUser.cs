@@ -14,5 +14,8 @@ public sealed class PortalUser : IdentityUser
     /// <summary>Promotional email is opt-in: false until the person ticks the box.</summary>
     public bool PromotionalEmailOptIn { get; set; }
 
+    /// <summary>The partner whose co-branded page they registered on, told when they opt out of promotions; null for everyone else.</summary>
+    public Guid? PartnerId { get; set; }
+
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 }

@@ -28,4 +28,25 @@ public sealed class Outbox(TimeProvider time)
         db.OutboxMessages.Add(message);
         return message;
     }
+
+    /// <summary>A webhook to a partner, saved in the caller's transaction like mail and delivered with the same retries.</summary>
+    public OutboxMessage AddWebhook(PortalDbContext db, string partnerSlug, string eventType, string json, EmailCategory category)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = OutboxKind.Webhook,
+            To = partnerSlug,
+            Subject = eventType,
+            HtmlBody = "",
+            TextBody = json,
+            Category = category,
+            Status = OutboxStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
 }

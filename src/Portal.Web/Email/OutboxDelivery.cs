@@ -11,6 +11,7 @@ namespace Portal.Web.Email;
 public sealed class OutboxDelivery(
     IServiceScopeFactory scopeFactory,
     IEmailTransport transport,
+    IWebhookTransport webhooks,
     IOptions<EmailOptions> options,
     TimeProvider time,
     ILogger<OutboxDelivery> logger)
@@ -61,7 +62,7 @@ public sealed class OutboxDelivery(
         var mine = db.OutboxMessages.Where(m => m.Id == id && m.LeaseOwner == InstanceId);
         try
         {
-            await transport.SendAsync(message, cancellationToken);
+            await (message.Kind == OutboxKind.Webhook ? webhooks.SendAsync(message, cancellationToken) : transport.SendAsync(message, cancellationToken));
             var sentAt = time.GetUtcNow().UtcDateTime;
             await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
@@ -76,7 +77,7 @@ public sealed class OutboxDelivery(
             var dead = attempts >= options.Value.MaxAttempts;
             var next = time.GetUtcNow().UtcDateTime + Backoff(attempts);
             var error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
-            logger.LogWarning(exception, "Delivery of email {MessageId} failed (attempt {Attempt}).", id, attempts);
+            logger.LogWarning(exception, "Delivery of outbox message {MessageId} failed (attempt {Attempt}).", id, attempts);
             await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, dead ? OutboxStatus.DeadLettered : OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, attempts)

@@ -7,6 +7,13 @@ public enum OutboxStatus
     DeadLettered,
 }
 
+/// <summary>What an outbox message is: an email, or a signed webhook to a partner (<see cref="IWebhookTransport"/>).</summary>
+public enum OutboxKind
+{
+    Email,
+    Webhook,
+}
+
 /// <summary>
 /// An email waiting to be delivered. Written in the same transaction as the change that caused it;
 /// the dispatcher leases rows so two app instances never deliver the same message.
@@ -15,12 +22,16 @@ public sealed class OutboxMessage
 {
     public Guid Id { get; set; }
 
+    public OutboxKind Kind { get; set; }
+
+    /// <summary>The address; for a webhook, the partner's slug (its current address and secret are used at each attempt).</summary>
     public string To { get; set; } = "";
 
     public string Subject { get; set; } = "";
 
     public string HtmlBody { get; set; } = "";
 
+    /// <summary>The plain-text body; for a webhook, its JSON.</summary>
     public string TextBody { get; set; } = "";
 
     /// <summary>Extra headers as JSON (for example List-Unsubscribe).</summary>

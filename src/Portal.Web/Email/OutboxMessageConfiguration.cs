@@ -9,6 +9,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.Property(m => m.To).HasMaxLength(256);
         builder.Property(m => m.Subject).HasMaxLength(400);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Category).HasConversion<string>().HasMaxLength(40);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LeaseOwner).HasMaxLength(100);

@@ -55,7 +55,7 @@ public static class NotificationCatalogue
 /// receive this category now? Transactional mail always goes; optional mail goes only to the confirmed address of an
 /// active account whose owner chose it and has not limited the use of their data. Every change is audited and shows in the person's history.
 /// </summary>
-public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, Partners.PartnerOptOuts partnerOptOuts, TimeProvider time)
 {
     public Task<NotificationForm> GetMineAsync() => GetForAsync(MyId());
 
@@ -149,7 +149,14 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         preferences.LimitDataUse = wanted.LimitDataUse;
         preferences.UpdatedAt = time.GetUtcNow().UtcDateTime;
         user.PromotionalEmailOptIn = wanted.Promotions;
-        await audit.AppendAsync(db, new AuditRecord(AuditActions.NotificationsChanged, SubjectId: userId, Target: via, ChangedFields: changed));
+        List<AuditRecord> events = [new(AuditActions.NotificationsChanged, SubjectId: userId, Target: via, ChangedFields: changed)];
+        if (current.Promotions && !wanted.Promotions && await partnerOptOuts.AddAsync(db, user) is { } told)
+        {
+            // Whoever registered through a partner has the partner told, in this same transaction, to stop its messages too.
+            events.Add(told);
+        }
+
+        await audit.AppendManyAsync(db, events);
         return NotificationChange.Saved;
     }
 

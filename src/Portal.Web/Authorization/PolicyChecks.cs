@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Portal.Web.Authorization;
+
+/// <summary>The services' second check behind a page's policy attribute.</summary>
+public static class PolicyChecks
+{
+    /// <summary>Throws <see cref="UnauthorizedAccessException"/> unless the caller meets the policy.</summary>
+    public static async Task RequireAsync(this IAuthorizationService authorization, ClaimsPrincipal user, string policy)
+    {
+        if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
+        {
+            throw new UnauthorizedAccessException($"The {policy} policy refused this.");
+        }
+    }
+}

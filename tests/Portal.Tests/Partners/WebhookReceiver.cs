@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Portal.Tests.Partners;
+
+/// <summary>A partner's webhook endpoint on loopback: records every request and refuses the first few with 503.</summary>
+internal sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _count;
+
+    private WebhookReceiver(WebApplication app, int refuseFirst)
+    {
+        _app = app;
+        app.MapPost("/hooks", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            var accepted = Interlocked.Increment(ref _count) > refuseFirst;
+            Requests.Enqueue(new ReceivedWebhook(
+                request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
+                request.Headers["webhook-signature"].ToString(), request.ContentType, body, accepted));
+            return accepted ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        });
+    }
+
+    public ConcurrentQueue<ReceivedWebhook> Requests { get; } = new();
+
+    public string Url => _app.Urls.First() + "/hooks";
+
+    public static async Task<WebhookReceiver> StartAsync(int refuseFirst = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var receiver = new WebhookReceiver(builder.Build(), refuseFirst);
+        await receiver._app.StartAsync();
+        return receiver;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string? ContentType, string Body, bool Accepted);
