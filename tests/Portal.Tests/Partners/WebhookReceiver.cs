@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Portal.Tests.Partners;
 
-/// <summary>A partner's webhook endpoint on loopback: records every request and refuses the first few with 503.</summary>
+/// <summary>A partner's webhook endpoint on loopback: records every request and refuses the first few with 503. The end-to-end tests link this file too.</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TaskCompletionSource<ReceivedWebhook> _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _count;
 
     private WebhookReceiver(WebApplication app, int refuseFirst)
@@ -21,14 +22,23 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
             var accepted = Interlocked.Increment(ref _count) > refuseFirst;
-            Requests.Enqueue(new ReceivedWebhook(
+            var received = new ReceivedWebhook(
                 request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
-                request.Headers["webhook-signature"].ToString(), request.ContentType, body, accepted));
+                request.Headers["webhook-signature"].ToString(), request.ContentType, body, accepted);
+            Requests.Enqueue(received);
+            if (accepted)
+            {
+                _accepted.TrySetResult(received);
+            }
+
             return accepted ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         });
     }
 
     public ConcurrentQueue<ReceivedWebhook> Requests { get; } = new();
+
+    /// <summary>Completes with the first request the receiver accepted.</summary>
+    public Task<ReceivedWebhook> FirstAccepted => _accepted.Task;
 
     public string Url => _app.Urls.First() + "/hooks";
 
