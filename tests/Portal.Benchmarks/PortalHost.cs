@@ -16,10 +16,12 @@ namespace Portal.Benchmarks;
 internal sealed class PortalHost : WebApplicationFactory<global::Program>
 {
     private readonly string _directory;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PortalHost(string directory)
+    public PortalHost(string directory, IReadOnlyDictionary<string, string>? settings = null)
     {
         _directory = directory;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -54,6 +56,11 @@ internal sealed class PortalHost : WebApplicationFactory<global::Program>
         // Keeps the printed table readable: start-up notices and the key ring's "no XML encryptor" warning say nothing about speed.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.ConfigureDbContext<PortalDbContext>(db => db.AddInterceptors(TransactionStarts, Database));
