@@ -105,11 +105,5 @@ public sealed class OrganisationAuditLog(
             e.IpAddress,
             e.ChangedFields));
 
-    private async Task EnsureAdministratorAsync()
-    {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.OrganisationAdmin)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only an organisation's Owners and Admins read its audit log.");
-        }
-    }
+    private Task EnsureAdministratorAsync() => authorization.RequireAsync(currentUser.Principal, Policies.OrganisationAdmin, "Only an organisation's Owners and Admins read its audit log.");
 }

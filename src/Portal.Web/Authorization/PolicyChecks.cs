@@ -7,11 +7,11 @@ namespace Portal.Web.Authorization;
 public static class PolicyChecks
 {
     /// <summary>Throws <see cref="UnauthorizedAccessException"/> unless the caller meets the policy.</summary>
-    public static async Task RequireAsync(this IAuthorizationService authorization, ClaimsPrincipal user, string policy)
+    public static async Task RequireAsync(this IAuthorizationService authorization, ClaimsPrincipal user, string policy, string? why = null)
     {
         if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
         {
-            throw new UnauthorizedAccessException($"The {policy} policy refused this.");
+            throw new UnauthorizedAccessException(why ?? $"The {policy} policy refused this.");
         }
     }
 }

@@ -26,7 +26,11 @@ public sealed class EmailOptions
 
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    public int BatchSize { get; set; } = 20;
+    /// <summary>How many due messages one pass leases at once.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How many messages of a pass are sent at the same time (SMTP servers take several connections).</summary>
+    public int Concurrency { get; set; } = 8;
 
     /// <summary>After this many failed attempts a message is dead-lettered for a platform admin to look at.</summary>
     public int MaxAttempts { get; set; } = 8;

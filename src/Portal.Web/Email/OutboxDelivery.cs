@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
@@ -5,9 +6,17 @@ using Portal.Web.Data;
 namespace Portal.Web.Email;
 
 /// <summary>
-/// One pass over the outbox: lease due messages (a conditional update, so two instances never take the same row),
-/// deliver them, and record success, a retry with back-off, or the dead letter.
+/// One pass over the outbox: lease a batch of due messages in one conditional update (so two instances never take the
+/// same row), deliver them up to <see cref="EmailOptions.Concurrency"/> at a time, and record the successes in one update
+/// and each failure as a retry with back-off or the dead letter. A message is sent only while its lease holds: one whose
+/// lease is half spent is renewed first, and left alone when another instance has taken it since; and once a pass is
+/// past half its leases, each success is recorded as it happens.
 /// </summary>
+/// <remarks>
+/// Delivery is at least once: a host that stops after sending but before recording leaves its batch to be sent again
+/// when the leases expire. Mail carries its outbox id as <c>Message-ID</c> and webhooks as <c>webhook-id</c>, so
+/// receivers can drop the repeat.
+/// </remarks>
 public sealed class OutboxDelivery(
     IServiceScopeFactory scopeFactory,
     IEmailTransport transport,
@@ -16,78 +25,153 @@ public sealed class OutboxDelivery(
     TimeProvider time,
     ILogger<OutboxDelivery> logger)
 {
+    private long passes;
+
     public string InstanceId { get; } = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
 
+    /// <summary>Delivers one batch; returns how many messages it attempted.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var scope = scopeFactory.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
-        var due = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now))
-            .OrderBy(m => m.NextAttemptAt)
-            .Select(m => m.Id)
-            .Take(settings.BatchSize)
-            .ToListAsync(cancellationToken);
 
-        var delivered = 0;
-        foreach (var id in due)
+        // Each pass holds its leases under its own name, so passes running at once on one instance never share rows.
+        var owner = $"{InstanceId}/{Interlocked.Increment(ref passes)}";
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        List<OutboxMessage> batch;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // Read the clock per message: earlier sends in this pass may have been slow, and a lease dated from the
-            // start of the pass could already be expired when taken, letting another instance deliver it too.
-            var leasedAt = time.GetUtcNow().UtcDateTime;
-            if (await TryLeaseAsync(db, id, leasedAt, leasedAt + settings.LeaseDuration, cancellationToken))
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = await Due(db, now).OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
+            if (due.Count == 0)
             {
-                await DeliverAsync(db, id, cancellationToken);
-                delivered++;
+                return 0;
             }
+
+            // Takes only what is still due: since the listing another instance may have taken a row, or tried it and
+            // pushed it back by its back-off, and that must hold here too.
+            var until = now + settings.LeaseDuration;
+            await Due(db, now).Where(m => due.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseExpiresAt, until), cancellationToken);
+            batch = await db.OutboxMessages.AsNoTracking()
+                .Where(m => due.Contains(m.Id) && m.LeaseOwner == owner)
+                .OrderBy(m => m.NextAttemptAt)
+                .ToListAsync(cancellationToken);
         }
 
-        return delivered;
-    }
-
-    /// <summary>
-    /// Takes the message only if it is still due: since this pass listed it, another instance may have tried it
-    /// and pushed it back by its back-off, and that must hold here too.
-    /// </summary>
-    private async Task<bool> TryLeaseAsync(PortalDbContext db, Guid id, DateTime now, DateTime until, CancellationToken cancellationToken) =>
-        await db.OutboxMessages
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, InstanceId).SetProperty(m => m.LeaseExpiresAt, until), cancellationToken) == 1;
-
-    private async Task DeliverAsync(PortalDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var message = await db.OutboxMessages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
-        var mine = db.OutboxMessages.Where(m => m.Id == id && m.LeaseOwner == InstanceId);
+        var sent = new ConcurrentQueue<Guid>();
+        var attempted = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
         try
         {
-            await (message.Kind == OutboxKind.Webhook ? webhooks.SendAsync(message, cancellationToken) : transport.SendAsync(message, cancellationToken));
-            var sentAt = time.GetUtcNow().UtcDateTime;
-            await mine.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentAt, sentAt)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.LeaseOwner, (string?)null)
-                .SetProperty(m => m.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+            await Parallel.ForEachAsync(batch, parallel, async (message, token) =>
+            {
+                if (!await HoldLeaseAsync(dbFactory, message, owner, token))
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref attempted);
+                try
+                {
+                    await (message.Kind == OutboxKind.Webhook ? webhooks.SendAsync(message, token) : transport.SendAsync(message, token));
+                    sent.Enqueue(message.Id);
+                    if (time.GetUtcNow().UtcDateTime >= message.LeaseExpiresAt - (settings.LeaseDuration / 2))
+                    {
+                        // The pass is slow: record what went out now, before its leases can run out under it.
+                        await RecordSentAsync(dbFactory, owner, Drain(sent));
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    await RecordFailureAsync(dbFactory, message, owner, exception);
+                }
+            });
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        finally
         {
-            var attempts = message.Attempts + 1;
-            var dead = attempts >= options.Value.MaxAttempts;
-            var next = time.GetUtcNow().UtcDateTime + Backoff(attempts);
-            var error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
-            logger.LogWarning(exception, "Delivery of outbox message {MessageId} failed (attempt {Attempt}).", id, attempts);
-            await mine.ExecuteUpdateAsync(s => s
+            // What went out is recorded even when the pass is stopped part way.
+            await RecordSentAsync(dbFactory, owner, Drain(sent));
+        }
+
+        return attempted;
+    }
+
+    private static List<Guid> Drain(ConcurrentQueue<Guid> queue)
+    {
+        var drained = new List<Guid>();
+        while (queue.TryDequeue(out var id))
+        {
+            drained.Add(id);
+        }
+
+        return drained;
+    }
+
+    /// <summary>30 s, 1 min, 2 min, ... capped at one hour.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
+
+    private static IQueryable<OutboxMessage> Due(PortalDbContext db, DateTime now) =>
+        db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now));
+
+    /// <summary>
+    /// True while this instance may send the message: its lease has more than half to run, or renewing it worked because
+    /// no other instance has taken or tried the message since (earlier sends in the pass may have been slow).
+    /// </summary>
+    private async Task<bool> HoldLeaseAsync(IDbContextFactory<PortalDbContext> dbFactory, OutboxMessage message, string owner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var lease = options.Value.LeaseDuration;
+        if (message.LeaseExpiresAt is { } until && now < until - (lease / 2))
+        {
+            return true;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var renewed = now + lease;
+        var held = await db.OutboxMessages
+            .Where(m => m.Id == message.Id && m.LeaseOwner == owner && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseExpiresAt, renewed), cancellationToken) == 1;
+        message.LeaseExpiresAt = renewed;
+        return held;
+    }
+
+    private async Task RecordSentAsync(IDbContextFactory<PortalDbContext> dbFactory, string owner, List<Guid> sent)
+    {
+        if (sent.Count == 0)
+        {
+            return;
+        }
+
+        var sentAt = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        foreach (var chunk in sent.Chunk(500))
+        {
+            await db.OutboxMessages.Where(m => chunk.Contains(m.Id) && m.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LeaseOwner, (string?)null)
+                    .SetProperty(m => m.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+        }
+    }
+
+    private async Task RecordFailureAsync(IDbContextFactory<PortalDbContext> dbFactory, OutboxMessage message, string owner, Exception exception)
+    {
+        var attempts = message.Attempts + 1;
+        var dead = attempts >= options.Value.MaxAttempts;
+        var next = time.GetUtcNow().UtcDateTime + Backoff(attempts);
+        var error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+        logger.LogWarning(exception, "Delivery of outbox message {MessageId} failed (attempt {Attempt}).", message.Id, attempts);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.OutboxMessages.Where(m => m.Id == message.Id && m.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, dead ? OutboxStatus.DeadLettered : OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.NextAttemptAt, next)
                 .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
-        }
     }
-
-    /// <summary>30 s, 1 min, 2 min, ... capped at one hour.</summary>
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
 }

@@ -20,7 +20,13 @@ public sealed class SmtpTransport(IOptions<EmailOptions> options) : IEmailTransp
             mail.Headers.Add(name, value);
         }
 
-        using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl };
+        using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port)
+        {
+            EnableSsl = settings.Smtp.EnableSsl,
+
+            // Well inside half a lease, so a send never outlives the lease it started under.
+            Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds,
+        };
         if (!string.IsNullOrEmpty(settings.Smtp.UserName))
         {
             client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);

@@ -8,13 +8,17 @@ using Portal.Web.Email;
 
 namespace Portal.Tests.Email;
 
+/// <summary>
+/// Leases, retries and dead letters, one send at a time so a test can order what happens mid-send
+/// (<see cref="OutboxConcurrencyTests"/> covers passes that send several at once).
+/// </summary>
 public sealed class OutboxDeliveryTests : IAsyncLifetime
 {
     private readonly RecordingTransport _transport = new();
     private readonly PortalFactory _factory;
 
     public OutboxDeliveryTests() =>
-        _factory = new PortalFactory { SeedDemoData = false }.WithServices(services =>
+        _factory = new PortalFactory { SeedDemoData = false }.With("Email:Concurrency", "1").WithServices(services =>
         {
             services.RemoveAll<IEmailTransport>();
             services.AddSingleton<IEmailTransport>(_transport);
@@ -162,7 +166,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         };
         await Should.ThrowAsync<OperationCanceledException>(() => crashed.DeliverDueAsync(stop.Token));
         _transport.OnSend = null;
-        (await RowAsync(id)).LeaseOwner.ShouldBe(crashed.InstanceId);
+        (await RowAsync(id)).LeaseOwner.ShouldNotBeNull().ShouldStartWith(crashed.InstanceId + "/");
 
         _factory.Time.Advance(Options.LeaseDuration - TimeSpan.FromSeconds(1));
         (await survivor.DeliverDueAsync()).ShouldBe(0);

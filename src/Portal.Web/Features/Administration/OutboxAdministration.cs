@@ -90,11 +90,5 @@ public sealed class OutboxAdministration(
         return RetryOutcome.Retried;
     }
 
-    private async Task EnsureStaffAsync()
-    {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.Support)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only Portal staff can see or retry undelivered email.");
-        }
-    }
+    private Task EnsureStaffAsync() => authorization.RequireAsync(currentUser.Principal, Policies.Support, "Only Portal staff can see or retry undelivered email.");
 }

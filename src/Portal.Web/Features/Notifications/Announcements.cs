@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
@@ -64,7 +66,25 @@ public sealed class Announcements(
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    public static string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+    /// <summary>The body as HTML: raw HTML is shown as text, and only http, https and mailto links and images are kept.</summary>
+    public static string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafe(l.Url)))
+        {
+            link.Url = "";
+        }
+
+        foreach (var link in document.Descendants<AutolinkInline>().Where(l => !l.IsEmail && !IsSafe(l.Url)))
+        {
+            link.Url = "";
+        }
+
+        return document.ToHtml(Pipeline);
+    }
+
+    private static bool IsSafe(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
 
     /// <summary>How many people would receive it now, after their preferences; null when the form is not valid.</summary>
     public async Task<int?> CountAsync(AnnouncementForm form)
@@ -178,13 +198,7 @@ public sealed class Announcements(
         && (form.Audience != AnnouncementAudience.Organisation || form.OrganisationId is not null)
         && (form.Audience != AnnouncementAudience.Role || form.Role is { } role && Enum.IsDefined(role));
 
-    private async Task EnsureAnnouncerAsync()
-    {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.Announcer)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only platform admins and organisation owners send announcements.");
-        }
-    }
+    private Task EnsureAnnouncerAsync() => authorization.RequireAsync(currentUser.Principal, Policies.Announcer, "Only platform admins and organisation owners send announcements.");
 
     private async Task EnsureMayAnnounceAsync(AnnouncementForm form)
     {

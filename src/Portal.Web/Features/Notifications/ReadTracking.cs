@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
@@ -24,7 +23,7 @@ public sealed class ReadTracking(IDataProtectionProvider protection, IServiceSco
     /// <summary>The image address for this message, or null when the person has not allowed read tracking.</summary>
     public async Task<string?> PixelUrlAsync(PortalDbContext db, string userId, Guid messageId) =>
         await AllowsAsync(db, userId)
-            ? links.To(Path, new Dictionary<string, string?> { ["t"] = protector.Protect($"{userId}\n{messageId:D}") })
+            ? links.To(Path, new Dictionary<string, string?> { ["t"] = SignedTokens.Seal(protector, userId, messageId.ToString("D")) })
             : null;
 
     /// <summary>Records an opening if the token is good and the person still allows it; true when recorded.</summary>
@@ -51,21 +50,6 @@ public sealed class ReadTracking(IDataProtectionProvider protection, IServiceSco
     private static async Task<bool> AllowsAsync(PortalDbContext db, string userId) =>
         await TenantClaims.NotificationPreferencesOf(db, userId).AnyAsync(p => p.AllowReadTracking && !p.LimitDataUse);
 
-    private (string UserId, Guid MessageId)? Read(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 2000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = protector.Unprotect(token).Split('\n');
-            return parts.Length == 2 && Guid.TryParse(parts[1], out var messageId) ? (parts[0], messageId) : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private (string UserId, Guid MessageId)? Read(string? token) =>
+        SignedTokens.Open(protector, token, 2) is { } parts && Guid.TryParse(parts[1], out var messageId) ? (parts[0], messageId) : null;
 }

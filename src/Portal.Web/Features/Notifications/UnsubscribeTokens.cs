@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Portal.Web.Email;
 
@@ -20,32 +19,14 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection, TimePr
     private readonly IDataProtector protector = protection.CreateProtector("Portal.Notifications.Unsubscribe.v1");
 
     public string Create(string userId, EmailCategory category) =>
-        protector.Protect(string.Join('\n', userId, category.ToString(), time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        SignedTokens.Seal(protector, userId, category.ToString(), time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The grant, or null for a token that was altered, made for another purpose, or is too old.</summary>
-    public UnsubscribeGrant? Read(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 2000)
-        {
-            return null;
-        }
-
-        string payload;
-        try
-        {
-            payload = protector.Unprotect(token);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-
-        var parts = payload.Split('\n');
-        return parts.Length == 3
-            && Enum.TryParse<EmailCategory>(parts[1], out var category) && !category.IsTransactional()
-            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
-            && time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued) is var age && age >= TimeSpan.Zero && age < Lifetime
-                ? new UnsubscribeGrant(parts[0], category)
-                : null;
-    }
+    public UnsubscribeGrant? Read(string? token) =>
+        SignedTokens.Open(protector, token, 3) is { } parts
+        && Enum.TryParse<EmailCategory>(parts[1], out var category) && !category.IsTransactional()
+        && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
+        && time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued) is var age && age >= TimeSpan.Zero && age < Lifetime
+            ? new UnsubscribeGrant(parts[0], category)
+            : null;
 }

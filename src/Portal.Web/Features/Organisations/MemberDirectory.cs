@@ -136,13 +136,7 @@ public sealed class MemberDirectory(IDbContextFactory<PortalDbContext> dbFactory
         .Select(m => new MemberRow(m.UserId, $"{m.FirstName} {m.LastName}".Trim(), m.Email ?? "", m.Role, m.Status, m.JoinedAt, new MemberCursor(m.SortName, m.Id)))
         .ToList();
 
-    private async Task EnsureOrganisationAdminAsync()
-    {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.OrganisationAdmin)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only an organisation's owners and administrators may list its members.");
-        }
-    }
+    private Task EnsureOrganisationAdminAsync() => authorization.RequireAsync(currentUser.Principal, Policies.OrganisationAdmin, "Only an organisation's owners and administrators may list its members.");
 
     /// <summary>A search holding '@' is the start of an email address; anything else, the start of a name.</summary>
     private readonly record struct Search(string? Email, string? Name)

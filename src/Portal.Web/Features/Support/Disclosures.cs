@@ -160,11 +160,5 @@ public sealed class Disclosures(
         ], localizer["Disclosure_EmailLink"], links.To("account/privacy", new Dictionary<string, string?>()));
     }
 
-    private async Task EnsureStaffAsync()
-    {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.Support)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only Portal's staff record disclosure requests.");
-        }
-    }
+    private Task EnsureStaffAsync() => authorization.RequireAsync(currentUser.Principal, Policies.Support, "Only Portal's staff record disclosure requests.");
 }

@@ -109,11 +109,5 @@ public sealed class PlatformUsers(
         return organisationId;
     }
 
-    private async Task EnsureStaffAsync()
-    {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, Policies.Support)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only Portal's support staff may look across organisations.");
-        }
-    }
+    private Task EnsureStaffAsync() => authorization.RequireAsync(currentUser.Principal, Policies.Support, "Only Portal's support staff may look across organisations.");
 }
