@@ -117,6 +117,32 @@ public sealed class AnnouncementTests : AppTest
         html.ShouldContain("<strong>hi</strong>");
     }
 
+    [Theory]
+    [InlineData("[click](javascript:alert(1))")]
+    [InlineData("[click](JavaScript:alert(1))")]
+    [InlineData("[click](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("![image](javascript:alert(1))")]
+    [InlineData("<javascript:alert(1)>")]
+    [InlineData("[click](vbscript:msgbox(1))")]
+    public void Links_other_than_http_https_and_mailto_lose_their_address(string markdown)
+    {
+        var html = Announcements.ToHtml(markdown);
+
+        html.ShouldNotContain("script:", Case.Insensitive);
+        html.ShouldNotContain("data:");
+    }
+
+    [Fact]
+    public void Web_and_mail_links_are_kept()
+    {
+        var html = Announcements.ToHtml("[site](https://portal.test/news) [old](http://portal.test/) [write](mailto:help@portal.test) <https://portal.test/auto>");
+
+        html.ShouldContain("href=\"https://portal.test/news\"");
+        html.ShouldContain("href=\"http://portal.test/\"");
+        html.ShouldContain("href=\"mailto:help@portal.test\"");
+        html.ShouldContain("href=\"https://portal.test/auto\"");
+    }
+
     [Fact]
     public async Task A_test_goes_to_the_writer_alone()
     {
