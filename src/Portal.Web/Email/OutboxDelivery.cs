@@ -132,7 +132,11 @@ public sealed class OutboxDelivery(
         var held = await db.OutboxMessages
             .Where(m => m.Id == message.Id && m.LeaseOwner == owner && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseExpiresAt, renewed), cancellationToken) == 1;
-        message.LeaseExpiresAt = renewed;
+        if (held)
+        {
+            message.LeaseExpiresAt = renewed;
+        }
+
         return held;
     }
 

@@ -55,25 +55,32 @@ internal static class TenantClaims
             .Select(d => (Guid?)d.TenantId)
             .FirstOrDefaultAsync();
 
-    /// <summary>Whether the person's account is active (optional email goes only to active accounts); the send path acts for no organisation.</summary>
-    public static async Task<bool> IsActiveAsync(PortalDbContext db, string userId) =>
-        await db.OrganisationMembers
-            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
-            .AnyAsync(m => m.UserId == userId && m.Status == Features.Organisations.MemberStatus.Active);
-
     /// <summary>The person's email choices, for the send path, which acts for no organisation.</summary>
     public static IQueryable<Features.Notifications.NotificationPreferences> NotificationPreferencesOf(PortalDbContext db, string userId) =>
         db.NotificationPreferences
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
             .Where(p => p.UserId == userId);
 
-    /// <summary>The language the person chose on their profile, for mail sent to them from any organisation's work.</summary>
-    public static async Task<string?> ProfileLanguageOf(PortalDbContext db, string userId) =>
-        await db.Profiles
-            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
-            .Where(p => p.UserId == userId)
-            .Select(p => p.Language)
+    /// <summary>
+    /// What the send path needs to know of one person, in one query: their address, whether it is confirmed, whether
+    /// their account is active, their choices and their language. Mail goes to them from any organisation's work.
+    /// </summary>
+    public static async Task<Features.Notifications.MailRecipient?> MailRecipientAsync(PortalDbContext db, string userId)
+    {
+        var members = db.OrganisationMembers.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
+        var choices = db.NotificationPreferences.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
+        var profiles = db.Profiles.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
+        return await db.Users
+            .Where(u => u.Id == userId)
+            .Select(u => new Features.Notifications.MailRecipient(
+                u.Email,
+                u.EmailConfirmed,
+                members.Any(m => m.UserId == u.Id && m.Status == Features.Organisations.MemberStatus.Active),
+                u.PromotionalEmailOptIn,
+                choices.FirstOrDefault(p => p.UserId == u.Id),
+                profiles.Where(p => p.UserId == u.Id).Select(p => p.Language).FirstOrDefault()))
             .FirstOrDefaultAsync();
+    }
 
     public static async Task<bool> RequiresTwoFactorAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers

@@ -10,7 +10,7 @@ using Portal.Web.Tenancy;
 namespace Portal.Web.Features.Notifications;
 
 /// <summary>
-/// The one send path for mail to a person by category. It asks <see cref="NotificationSettings.MayReceiveAsync"/>
+/// The one send path for mail to a person by category. It reads the person once and asks <see cref="NotificationSettings.MayReceive"/>
 /// first, writes in the person's own language, and gives every optional message a signed one-click unsubscribe link
 /// and RFC 8058's <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> headers; transactional mail carries neither.
 /// Only people who allowed read tracking get the tracking image (<see cref="ReadTracking"/>).
@@ -24,13 +24,12 @@ public sealed class NotificationMail(EmailRenderer renderer, Outbox outbox, Unsu
     public async Task<bool> AddAsync<TTemplate>(PortalDbContext db, string userId, EmailCategory category, Func<string> subject, IDictionary<string, object?> parameters)
         where TTemplate : IComponent
     {
-        if (!await NotificationSettings.MayReceiveAsync(db, userId, category))
+        if (await TenantClaims.MailRecipientAsync(db, userId) is not { Email: not null } person || !NotificationSettings.MayReceive(person, category))
         {
             return false;
         }
 
-        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email }).SingleAsync();
-        var language = await TenantClaims.ProfileLanguageOf(db, userId);
+        var language = person.Language;
         var culture = Localization.SupportedCultures.FirstOrDefault(c =>
             string.Equals(c.Name, language, StringComparison.OrdinalIgnoreCase) || string.Equals(c.TwoLetterISOLanguageName, language, StringComparison.OrdinalIgnoreCase))
             ?? CultureInfo.CurrentUICulture;
@@ -55,9 +54,9 @@ public sealed class NotificationMail(EmailRenderer renderer, Outbox outbox, Unsu
             }
 
             var messageId = Guid.CreateVersion7();
-            var pixel = await tracking.PixelUrlAsync(db, userId, messageId);
+            var pixel = tracking.PixelUrl(person, userId, messageId);
             var email = await renderer.RenderAsync<TTemplate>(subject(), parameters, culture, footer, pixel);
-            outbox.Add(db, person.Email!, email, category, headers, messageId);
+            outbox.Add(db, person.Email, email, category, headers, messageId);
             return true;
         }
         finally

@@ -57,6 +57,8 @@ public static class NotificationCatalogue
 /// </summary>
 public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, Partners.PartnerOptOuts partnerOptOuts, TimeProvider time)
 {
+    private static readonly System.Reflection.PropertyInfo[] FormProperties = typeof(NotificationForm).GetProperties();
+
     public Task<NotificationForm> GetMineAsync() => GetForAsync(MyId());
 
     public Task<NotificationChange> SaveMineAsync(NotificationForm form) => SaveForAsync(MyId(), form, via: null);
@@ -87,22 +89,23 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
             ? await ChangeAsync(userId, current => With(current, category, enabled), via)
             : NotificationChange.Refused;
 
-    /// <summary>Whether an email of this category may go to the person now; the send path asks before every optional message.</summary>
-    public static async Task<bool> MayReceiveAsync(PortalDbContext db, string userId, EmailCategory category)
+    /// <summary>Whether an email of this category may go to the person now; the send path asks before every message.</summary>
+    public static async Task<bool> MayReceiveAsync(PortalDbContext db, string userId, EmailCategory category) =>
+        await TenantClaims.MailRecipientAsync(db, userId) is { } recipient && MayReceive(recipient, category);
+
+    /// <summary>
+    /// Transactional mail always goes. Optional mail goes only to a confirmed address (an unconfirmed one may be
+    /// someone else's) of an active account whose owner chose the category and did not limit the use of their data.
+    /// </summary>
+    public static bool MayReceive(MailRecipient recipient, EmailCategory category)
     {
         if (category.IsTransactional())
         {
             return true;
         }
 
-        // Optional mail goes only to a confirmed address of an active account: an unconfirmed one may be someone else's.
-        if (!await TenantClaims.IsActiveAsync(db, userId) || !await db.Users.AnyAsync(u => u.Id == userId && u.EmailConfirmed))
-        {
-            return false;
-        }
-
-        var (preferences, promotions) = await ReadAsync(db, userId, ignoreTenant: true);
-        return !preferences.LimitDataUse && IsOn(ToForm(preferences, promotions), category);
+        var preferences = recipient.Preferences ?? new NotificationPreferences();
+        return recipient.Active && recipient.EmailConfirmed && !preferences.LimitDataUse && IsOn(ToForm(preferences, recipient.Promotions), category);
     }
 
     public static bool IsOn(NotificationForm form, EmailCategory category) => category switch
@@ -160,10 +163,9 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         return NotificationChange.Saved;
     }
 
-    private static async Task<(NotificationPreferences Preferences, bool Promotions)> ReadAsync(PortalDbContext db, string userId, bool ignoreTenant = false)
+    private static async Task<(NotificationPreferences Preferences, bool Promotions)> ReadAsync(PortalDbContext db, string userId)
     {
-        var rows = ignoreTenant ? TenantClaims.NotificationPreferencesOf(db, userId) : db.NotificationPreferences.Where(p => p.UserId == userId);
-        var preferences = await rows.FirstOrDefaultAsync() ?? new NotificationPreferences { UserId = userId };
+        var preferences = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == userId) ?? new NotificationPreferences { UserId = userId };
         var promotions = await db.Users.Where(u => u.Id == userId).Select(u => u.PromotionalEmailOptIn).SingleAsync();
         return (preferences, promotions);
     }
@@ -192,27 +194,9 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         LimitDataUse = form.LimitDataUse,
     };
 
-    private static List<string> Changed(NotificationForm before, NotificationForm after)
-    {
-        var changed = new List<string>();
-        void Check(string name, object a, object b)
-        {
-            if (!Equals(a, b))
-            {
-                changed.Add(name);
-            }
-        }
-
-        Check(nameof(NotificationForm.Newsletter), before.Newsletter, after.Newsletter);
-        Check(nameof(NotificationForm.ProductTips), before.ProductTips, after.ProductTips);
-        Check(nameof(NotificationForm.Promotions), before.Promotions, after.Promotions);
-        Check(nameof(NotificationForm.PartnerOffers), before.PartnerOffers, after.PartnerOffers);
-        Check(nameof(NotificationForm.ActivityUpdates), before.ActivityUpdates, after.ActivityUpdates);
-        Check(nameof(NotificationForm.Digest), before.Digest, after.Digest);
-        Check(nameof(NotificationForm.AllowReadTracking), before.AllowReadTracking, after.AllowReadTracking);
-        Check(nameof(NotificationForm.LimitDataUse), before.LimitDataUse, after.LimitDataUse);
-        return changed;
-    }
+    /// <summary>The names of the choices that differ, for the audit event.</summary>
+    private static List<string> Changed(NotificationForm before, NotificationForm after) =>
+        [.. FormProperties.Where(p => !Equals(p.GetValue(before), p.GetValue(after))).Select(p => p.Name)];
 
     private string MyId() => currentUser.UserId ?? throw new InvalidOperationException("No one is signed in.");
 }

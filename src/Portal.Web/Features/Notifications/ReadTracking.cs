@@ -21,8 +21,8 @@ public sealed class ReadTracking(IDataProtectionProvider protection, IServiceSco
     private readonly IDataProtector protector = protection.CreateProtector("Portal.Notifications.Open.v1");
 
     /// <summary>The image address for this message, or null when the person has not allowed read tracking.</summary>
-    public async Task<string?> PixelUrlAsync(PortalDbContext db, string userId, Guid messageId) =>
-        await AllowsAsync(db, userId)
+    public string? PixelUrl(MailRecipient recipient, string userId, Guid messageId) =>
+        recipient.AllowsReadTracking
             ? links.To(Path, new Dictionary<string, string?> { ["t"] = SignedTokens.Seal(protector, userId, messageId.ToString("D")) })
             : null;
 

@@ -59,10 +59,4 @@ public sealed partial class OrganisationAuditPage
     }
 
     private DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone);
-
-    private string Describe(string code)
-    {
-        var text = L[$"Audit_{code}"];
-        return text.ResourceNotFound ? code : text.Value;
-    }
 }

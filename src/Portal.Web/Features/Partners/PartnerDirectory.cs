@@ -130,6 +130,5 @@ public sealed class PartnerDirectory(IDbContextFactory<PortalDbContext> dbFactor
     }
 
     private static bool IsValid(PartnerForm form) =>
-        Validator.TryValidateObject(form, new ValidationContext(form), null, validateAllProperties: true)
-        && PartnerAddressAttribute.IsAllowed(form.PrivacyPolicyUrl) && PartnerAddressAttribute.IsAllowed(form.WebhookUrl);
+        Validator.TryValidateObject(form, new ValidationContext(form), null, validateAllProperties: true);
 }

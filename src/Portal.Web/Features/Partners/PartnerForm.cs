@@ -40,7 +40,7 @@ public sealed class PartnerAddressAttribute : ValidationAttribute
     {
     }
 
-    public static bool IsAllowed(string? value) =>
+    private static bool IsAllowed(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && string.IsNullOrEmpty(uri.UserInfo)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
