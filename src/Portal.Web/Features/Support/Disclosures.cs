@@ -101,8 +101,8 @@ public sealed class Disclosures(
             await NotifyAsync(db, request);
         }
 
-        await audit.AppendAsync(db, new AuditRecord(AuditActions.DisclosureRecorded, SubjectId: userId, OrganisationId: organisationId,
-            Target: form.NoticeProhibited ? $"{request.Requester}; notice withheld: {reason}" : request.Requester));
+        await audit.AppendAsync(db, form.NoticeProhibited ? Withheld(request, reason!)
+            : new AuditRecord(AuditActions.DisclosureRecorded, SubjectId: userId, OrganisationId: organisationId, Target: request.Requester));
         return form.NoticeProhibited ? DisclosureOutcome.NoticeWithheld : DisclosureOutcome.Notified;
     }
 
@@ -147,6 +147,14 @@ public sealed class Disclosures(
             .Select(d => new DisclosureView(d.Id, "", d.Requester, d.LegalBasis, d.ReceivedOn, d.Disclosed, null, d.NotifiedAt))
             .ToListAsync();
     }
+
+    /// <summary>
+    /// While notice is prohibited the event names neither the person nor their organisation, so no reader the person or their
+    /// administrators reach (activity, digest, organisation log and exports) can see it; staff find it in the platform log.
+    /// </summary>
+    private static AuditRecord Withheld(DisclosureRequest request, string reason) =>
+        new(AuditActions.DisclosureRecorded, SubjectId: null, OrganisationId: null,
+            Target: $"request {request.Id}; person {request.UserId}; {request.Requester}; notice withheld: {reason}");
 
     private async Task NotifyAsync(PortalDbContext db, DisclosureRequest request)
     {
