@@ -53,6 +53,7 @@ internal static class PortalWeb
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<OnBehalfAccounts>();
         services.AddScoped<MemberActivation>();
+        services.AddScoped<OnBehalfWelcome>();
         services.AddScoped<OrganisationDomains>();
         services.AddScoped<OrganisationLogos>();
         services.AddScoped<DomainMembership>();

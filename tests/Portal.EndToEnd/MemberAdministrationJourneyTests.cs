@@ -104,7 +104,7 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await owner.GetByLabel("I confirm that I have the authority").CheckAsync();
         await owner.GetByTestId("on-behalf-create").ClickAsync();
 
-        await Assertions.Expect(owner.GetByTestId("on-behalf-status")).ToContainTextAsync($"Account created for {colleague}");
+        await Assertions.Expect(owner.GetByTestId("on-behalf-status")).ToContainTextAsync($"Done: {colleague} has been emailed");
         await owner.GotoAsync("/organisation/members");
         var row = owner.GetByRole(AriaRole.Row).Filter(new() { HasText = colleague });
         await Assertions.Expect(row.GetByTestId("member-status")).ToHaveTextAsync("Invited");
@@ -116,7 +116,8 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Email" }).FillAsync(colleague);
         await page.GetByLabel("New password").FillAsync(TestAccounts.Password);
         await page.GetByLabel("Confirm password").FillAsync(TestAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await page.GetByLabel("I accept this account").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept and choose my password" }).ClickAsync();
         await AccountJourneyTests.SignInAsync(page, colleague, TestAccounts.Password);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Colin" })).ToBeVisibleAsync();

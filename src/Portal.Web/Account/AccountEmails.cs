@@ -17,8 +17,14 @@ internal sealed class AccountEmails(
     PortalLinks links,
     IStringLocalizer<Strings> localizer)
 {
+    /// <summary>Confirms the address; an account an administrator made that is waiting for the person gets its welcome again instead.</summary>
     public async Task AddConfirmationAsync(PortalDbContext db, PortalUser user)
     {
+        if (await AddWelcomeIfPendingAsync(db, user))
+        {
+            return;
+        }
+
         var code = Encode(await userManager.GenerateEmailConfirmationTokenAsync(user));
         var link = Link("Account/ConfirmEmail", new() { ["userId"] = user.Id, ["code"] = code });
         var email = await renderer.RenderAsync<ConfirmEmailMessage>(localizer["Email_ConfirmSubject"], new Dictionary<string, object?>
@@ -29,8 +35,17 @@ internal sealed class AccountEmails(
         outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
     }
 
+    /// <summary>
+    /// A link to choose a new password. An account an administrator made that is waiting for the person gets its
+    /// welcome again instead, so no recovery path makes them a member without the welcome's explicit acceptance.
+    /// </summary>
     public async Task AddPasswordResetAsync(PortalDbContext db, PortalUser user)
     {
+        if (await AddWelcomeIfPendingAsync(db, user))
+        {
+            return;
+        }
+
         var code = Encode(await userManager.GeneratePasswordResetTokenAsync(user));
         var link = Link("Account/ResetPassword", new() { ["code"] = code });
         var email = await renderer.RenderAsync<ResetPasswordMessage>(localizer["Email_ResetSubject"], new Dictionary<string, object?>
@@ -41,18 +56,32 @@ internal sealed class AccountEmails(
         outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
     }
 
-    /// <summary>Welcomes a person whose administrator created their account, with a link to choose their own password.</summary>
+    /// <summary>
+    /// Welcomes a person whose administrator created their account, with a link to accept it by choosing their own
+    /// password (<see cref="OnBehalfWelcome"/>); the link's token serves nothing else.
+    /// </summary>
     public async Task AddCreatedOnBehalfAsync(PortalDbContext db, PortalUser user, string createdBy, string organisation)
     {
-        var code = Encode(await userManager.GeneratePasswordResetTokenAsync(user));
+        var code = Encode(await userManager.GenerateUserTokenAsync(user, userManager.Options.Tokens.PasswordResetTokenProvider, OnBehalfWelcome.Purpose));
         var email = await renderer.RenderAsync<AccountNoticeMessage>(localizer["Email_CreatedSubject", organisation], new Dictionary<string, object?>
         {
             [nameof(AccountNoticeMessage.Name)] = user.FirstName,
             [nameof(AccountNoticeMessage.Lines)] = new[] { localizer["Email_CreatedIntro", createdBy, organisation].Value, localizer["Email_CreatedExpires"].Value },
             [nameof(AccountNoticeMessage.LinkText)] = localizer["Email_CreatedButton"].Value,
-            [nameof(AccountNoticeMessage.Link)] = Link("Account/ResetPassword", new() { ["code"] = code }),
+            [nameof(AccountNoticeMessage.Link)] = Link("Account/Welcome", new() { ["code"] = code }),
         });
         outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
+    }
+
+    private async Task<bool> AddWelcomeIfPendingAsync(PortalDbContext db, PortalUser user)
+    {
+        if (await Tenancy.TenantClaims.FindPendingOnBehalfAsync(db, user.Id) is not { } pending)
+        {
+            return false;
+        }
+
+        await AddCreatedOnBehalfAsync(db, user, pending.CreatedBy, pending.Organisation);
+        return true;
     }
 
     public async Task AddAlreadyRegisteredAsync(PortalDbContext db, PortalUser user)

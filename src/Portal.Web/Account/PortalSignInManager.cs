@@ -41,7 +41,7 @@ internal sealed class PortalSignInManager(
     private string method = SignInMethods.Password;
     private PortalUser? passkeyOwner;
 
-    /// <summary>A member their organisation restricted or closed cannot sign in, whatever they present.</summary>
+    /// <summary>A member their organisation restricted or closed, or who has not accepted an account made for them, cannot sign in, whatever they present.</summary>
     public override async Task<bool> CanSignInAsync(PortalUser user) =>
         await base.CanSignInAsync(user) && !await TenantClaims.IsBlockedAsync(db, user.Id);
 

@@ -28,6 +28,9 @@ internal static class AuthorizationServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, ImpersonationHandler>();
         services.AddSingleton<IAuthorizationHandler, AccountHolderHandler>();
         services.AddSingleton<IAuthorizationHandler, AnnounceHandler>();
+        services.AddSingleton<IAuthorizationHandler, JoinOrganisationHandler>();
+        services.AddSingleton<IAuthorizationHandler, NotWhileActingForSomeoneHandler>();
+        services.AddScoped<AccessChangeGuard>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffAreaRefusals>();
         return services;

@@ -6,12 +6,18 @@ namespace Portal.Web.Authorization;
 /// <summary>An invitation (to be sent, or already sent) to join an organisation with a role.</summary>
 public sealed record InvitationTarget(Guid OrganisationId, OrganisationRole Role);
 
-public sealed class InviteRequirement : IAuthorizationRequirement;
+public sealed class InviteRequirement(string operation) : IAccessChange
+{
+    public string Operation { get; } = operation;
+}
 
 public static class InvitationOperations
 {
     /// <summary>Invite someone, send an invitation again, or revoke it.</summary>
-    public static readonly InviteRequirement Invite = new();
+    public static readonly InviteRequirement Invite = new("invite");
+
+    /// <summary>Create an account for someone, who joins with the role when they accept.</summary>
+    public static readonly InviteRequirement CreateOnBehalf = new("create_account_on_behalf");
 }
 
 /// <summary>

@@ -24,8 +24,9 @@ internal readonly record struct Actor(string? UserId, Guid? OrganisationId, Orga
 /// <summary>
 /// The rules for acting on a member, decided from the actor's role, the member's role and whether both belong to the
 /// same organisation. Owners and Admins act on members of their own organisation whose role is not above theirs;
-/// nobody restricts or closes their own account from here; operator staff may only look and end sessions. Anything
-/// not allowed here is refused, including an actor without an organisation or role.
+/// nobody restricts, closes, resets the two-factor sign-in of or sends a password reset to their own account from
+/// here (their sign-in factors are theirs to change, after a recent sign-in, on their security page); operator staff
+/// may only look and end sessions. Anything not allowed here is refused, including an actor without an organisation or role.
 /// </summary>
 internal sealed class MemberAuthorizationHandler : AuthorizationHandler<MemberActionRequirement, MemberTarget>
 {
@@ -35,9 +36,9 @@ internal sealed class MemberAuthorizationHandler : AuthorizationHandler<MemberAc
         var allowed = requirement.Action switch
         {
             MemberAction.View or MemberAction.EndSessions => actor.IsStaff || actor.Outranks(resource),
-            MemberAction.Restrict or MemberAction.Close => actor.Outranks(resource) && !actor.Is(resource),
-            MemberAction.EditProfile or MemberAction.ResetTwoFactor or MemberAction.SendPasswordReset or MemberAction.ExportData
-                => actor.Outranks(resource),
+            MemberAction.Restrict or MemberAction.Close or MemberAction.ResetTwoFactor or MemberAction.SendPasswordReset
+                => actor.Outranks(resource) && !actor.Is(resource),
+            MemberAction.EditProfile or MemberAction.ExportData => actor.Outranks(resource),
             _ => false,
         };
         if (allowed)

@@ -10,6 +10,15 @@ namespace Portal.Web.Tenancy;
 /// </summary>
 internal static class PlatformReads
 {
+    /// <summary>Whether the account holds a staff role: staff are never impersonated nor moved into a customer organisation.</summary>
+    public static Task<bool> IsStaffAsync(this PortalDbContext db, string userId)
+    {
+        var staffRoles = Authorization.PlatformRoles.All.ToList();
+        return db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name)
+            .AnyAsync(name => name != null && staffRoles.Contains(name));
+    }
+
     public static IQueryable<OrganisationMember> MembersOfEveryOrganisation(this PortalDbContext db) =>
         db.OrganisationMembers.IgnoreQueryFilters([TenantModelConfiguration.FilterName]).AsNoTracking();
 

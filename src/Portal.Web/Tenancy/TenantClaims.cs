@@ -30,13 +30,40 @@ internal static class TenantClaims
         return membership.RequireTwoFactor;
     }
 
-    /// <summary>Whether the person's organisation restricted or closed their account, or Portal suspended the organisation; read before any tenant is known.</summary>
+    /// <summary>
+    /// The organisation whose administrator created this account and is waiting for the person to accept it (the
+    /// member is still "invited"), with who created it; null for every other account. Read before any tenant is known.
+    /// </summary>
+    public static async Task<(string Organisation, string CreatedBy)?> FindPendingOnBehalfAsync(PortalDbContext db, string userId)
+    {
+        var pending = await db.OrganisationMembers
+            .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
+            .Where(m => m.UserId == userId && m.Status == Features.Organisations.MemberStatus.Invited)
+            .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => o.Name)
+            .FirstOrDefaultAsync();
+        if (pending is null)
+        {
+            return null;
+        }
+
+        var creator = await db.AuditEvents.Where(e => e.SubjectId == userId && e.Action == Audit.AuditActions.MemberCreatedOnBehalf)
+            .Join(db.Users, e => e.ActorId, u => u.Id, (e, u) => (u.FirstName + " " + u.LastName).Trim())
+            .FirstOrDefaultAsync();
+        return (pending, creator ?? "");
+    }
+
+    /// <summary>
+    /// Whether the person may not sign in: their organisation restricted or closed their account, Portal suspended the
+    /// organisation, or an administrator created the account and the person has not accepted it yet. Read before any
+    /// tenant is known.
+    /// </summary>
     public static async Task<bool> IsBlockedAsync(PortalDbContext db, string userId) =>
         await db.OrganisationMembers
             .IgnoreQueryFilters([TenantModelConfiguration.FilterName])
             .Where(m => m.UserId == userId)
             .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => new { m.Status, o.SuspendedAt })
-            .AnyAsync(m => m.Status == Features.Organisations.MemberStatus.Restricted || m.Status == Features.Organisations.MemberStatus.Closed || m.SuspendedAt != null);
+            .AnyAsync(m => m.Status == Features.Organisations.MemberStatus.Restricted || m.Status == Features.Organisations.MemberStatus.Closed
+                || m.Status == Features.Organisations.MemberStatus.Invited || m.SuspendedAt != null);
 
     /// <summary>The organisation an invitation link belongs to, read before anyone who could say is signed in.</summary>
     public static async Task<Guid?> FindInvitationOrganisationAsync(PortalDbContext db, string tokenHash) =>

@@ -7,6 +7,7 @@ using Portal.Tests.Infrastructure;
 using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Support;
 
 namespace Portal.Tests.Authorization;
 
@@ -21,7 +22,7 @@ public sealed class MemberAuthorizationMatrixTests(SharedApp app) : IClassFixtur
     private const string GlobexOwner = "owner@globex.test";
 
     private const string All = "View EditProfile Restrict EndSessions ResetTwoFactor SendPasswordReset ExportData Close";
-    private const string AllButSelfHarm = "View EditProfile EndSessions ResetTwoFactor SendPasswordReset ExportData";
+    private const string AllButSelfHarm = "View EditProfile EndSessions ExportData";
     private const string StaffOnly = "View EndSessions";
     private const string Nothing = "";
 
@@ -131,6 +132,30 @@ public sealed class MemberAuthorizationMatrixTests(SharedApp app) : IClassFixtur
         {
             (await authorization.AuthorizeAsync(stranger, target, MemberOperations.For(action))).Succeeded.ShouldBeFalse();
         }
+    }
+
+    [Fact]
+    public async Task Acting_for_someone_fails_every_access_change_by_the_one_rule_and_names_the_operation()
+    {
+        var (owner, _, authorization) = await ArrangeAsync(AcmeOwner, AcmeMember);
+        var acting = new ClaimsPrincipal(owner.Identities.Append(new ClaimsIdentity([new Claim(ImpersonationClaims.Session, Guid.NewGuid().ToString())])));
+        var changes = typeof(IAccessChange).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(IAccessChange).Namespace && t.Name.EndsWith("Operations", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Select(f => f.GetValue(null)).OfType<IAccessChange>().ToList();
+
+        changes.Select(c => c.Operation).Distinct().Order().ShouldBe(
+            ["announce", "change_role", "close_member", "create_account_on_behalf", "end_member_sessions", "invite", "join_organisation",
+             "organisation_logo", "organisation_settings", "reset_two_factor", "restrict_member", "transfer_ownership", "verified_domains"]);
+        foreach (var change in changes)
+        {
+            var result = await authorization.AuthorizeAsync(acting, new object(), change);
+            result.Succeeded.ShouldBeFalse(change.Operation);
+            result.Failure!.FailureReasons.ShouldContain(r => r.Message == change.Operation);
+        }
+
+        (await authorization.AuthorizeAsync(acting, null, MembershipOperations.Join)).Succeeded.ShouldBeFalse();
+        (await authorization.AuthorizeAsync(owner, null, MembershipOperations.Join)).Succeeded.ShouldBeTrue();
     }
 
     private async Task<(ClaimsPrincipal Actor, MemberTarget Target, IAuthorizationService Authorization)> ArrangeAsync(string actor, string member)

@@ -56,6 +56,7 @@ public sealed class Announcements(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     IAuthorizationService authorization,
+    AccessChangeGuard accessChanges,
     AuditLog audit,
     EmailRenderer renderer,
     Outbox outbox,
@@ -203,7 +204,7 @@ public sealed class Announcements(
     private async Task EnsureMayAnnounceAsync(AnnouncementForm form)
     {
         var target = new AnnouncementTarget(form.Category, form.Audience, form.Audience == AnnouncementAudience.Organisation ? form.OrganisationId : null);
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, target, AnnouncementOperations.Announce)).Succeeded)
+        if (!await accessChanges.AllowsAsync(target, AnnouncementOperations.Announce))
         {
             throw new UnauthorizedAccessException("This announcement is not yours to send: Owners send service announcements to their own members.");
         }

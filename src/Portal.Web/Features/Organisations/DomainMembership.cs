@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
+using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Features.Security;
 using Portal.Web.Tenancy;
@@ -13,7 +14,8 @@ public sealed record DomainOffer(string Organisation, string Domain, string Curr
 /// join it as a member. Joining needs their click, moves their account (their own, empty organisation is left behind)
 /// and ends their sessions so they sign in again as a member of the new organisation.
 /// </summary>
-internal sealed class DomainMembership(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, UserSessions sessions, TimeProvider time)
+internal sealed class DomainMembership(
+    IServiceScopeFactory scopeFactory, CurrentUser currentUser, AccessChangeGuard accessChanges, AuditLog audit, UserSessions sessions, TimeProvider time)
 {
     public async Task<DomainOffer?> FindAsync()
     {
@@ -25,6 +27,11 @@ internal sealed class DomainMembership(IServiceScopeFactory scopeFactory, Curren
     public async Task<bool> JoinAsync()
     {
         var userId = currentUser.UserId;
+        if (!await accessChanges.AllowsAsync(null, MembershipOperations.Join))
+        {
+            return false;
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();

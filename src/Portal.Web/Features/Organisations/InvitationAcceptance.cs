@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Account;
 using Portal.Web.Audit;
+using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Features.Security;
 using Portal.Web.Tenancy;
@@ -28,6 +29,9 @@ public enum AcceptanceOutcome
     NotFound,
     MustSignIn,
     OnlyOwner,
+
+    /// <summary>This account may not join another organisation (a staff account).</summary>
+    Refused,
 }
 
 public sealed record InvitationView(string Email, string Organisation, OrganisationRole Role, string InvitedBy, Invitee Invitee, string? CurrentOrganisation, bool OnlyOwner);
@@ -40,7 +44,8 @@ public sealed record AcceptanceResult(AcceptanceOutcome Outcome, IReadOnlyList<s
 /// into it only when signed in as the invited address and consenting, and never leaves an organisation without an
 /// Owner. Either way the change, the invitation's use and the audit events commit together.
 /// </summary>
-internal sealed class InvitationAcceptance(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, UserSessions sessions, TimeProvider time)
+internal sealed class InvitationAcceptance(
+    IServiceScopeFactory scopeFactory, CurrentUser currentUser, AccessChangeGuard accessChanges, AuditLog audit, UserSessions sessions, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -110,6 +115,11 @@ internal sealed class InvitationAcceptance(IServiceScopeFactory scopeFactory, Cu
             return new AcceptanceResult(AcceptanceOutcome.MustSignIn);
         }
 
+        if (!await accessChanges.AllowsAsync(null, MembershipOperations.Join))
+        {
+            return new AcceptanceResult(AcceptanceOutcome.Refused);
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -127,9 +137,9 @@ internal sealed class InvitationAcceptance(IServiceScopeFactory scopeFactory, Cu
         var now = Now;
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
         var moved = await MembershipTransfer.MoveAsync(db, tenant, audit, userId, invitation.TenantId, invitation.Role, "joined another organisation by invitation", now);
-        if (moved == TransferResult.OnlyOwner)
+        if (moved is TransferResult.OnlyOwner or TransferResult.StaffAccount)
         {
-            return new AcceptanceResult(AcceptanceOutcome.OnlyOwner);
+            return new AcceptanceResult(moved == TransferResult.OnlyOwner ? AcceptanceOutcome.OnlyOwner : AcceptanceOutcome.Refused);
         }
 
         tenant.Use(invitation.TenantId);

@@ -50,7 +50,7 @@ public sealed class Invitations(
     IDbContextFactory<PortalDbContext> dbFactory,
     TenantContext tenant,
     CurrentUser currentUser,
-    IAuthorizationService authorization,
+    AccessChangeGuard accessChanges,
     AuditLog audit,
     EmailRenderer renderer,
     Outbox outbox,
@@ -202,5 +202,5 @@ public sealed class Invitations(
     }
 
     internal async Task<bool> MayInviteAsync(Guid organisationId, OrganisationRole role) =>
-        (await authorization.AuthorizeAsync(currentUser.Principal, new InvitationTarget(organisationId, role), InvitationOperations.Invite)).Succeeded;
+        await accessChanges.AllowsAsync(new InvitationTarget(organisationId, role), InvitationOperations.Invite);
 }

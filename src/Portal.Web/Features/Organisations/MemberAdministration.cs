@@ -35,6 +35,7 @@ public sealed class MemberAdministration(
     IServiceScopeFactory scopeFactory,
     CurrentUser currentUser,
     IAuthorizationService authorization,
+    AccessChangeGuard accessChanges,
     UserSessions sessions,
     AuditLog audit,
     PortalLinks links,
@@ -133,7 +134,7 @@ public sealed class MemberAdministration(
             return MemberActionOutcome.NotFound;
         }
 
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, new RoleChange(target, newRole), MemberOperations.ChangeRole)).Succeeded)
+        if (!await accessChanges.AllowsAsync(new RoleChange(target, newRole), MemberOperations.ChangeRole))
         {
             return MemberActionOutcome.Forbidden;
         }
@@ -167,7 +168,7 @@ public sealed class MemberAdministration(
 
         var actorId = currentUser.UserId;
         if (actorId == userId
-            || !(await authorization.AuthorizeAsync(currentUser.Principal, new OrganisationTarget(target.OrganisationId), OrganisationOperations.Manage)).Succeeded)
+            || !await accessChanges.AllowsAsync(new OrganisationTarget(target.OrganisationId), OrganisationOperations.TransferOwnership))
         {
             return MemberActionOutcome.Forbidden;
         }
@@ -211,7 +212,7 @@ public sealed class MemberAdministration(
             return MemberActionOutcome.NotFound;
         }
 
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, target, requirement)).Succeeded)
+        if (!await accessChanges.AllowsAsync(target, requirement))
         {
             return MemberActionOutcome.Forbidden;
         }

@@ -97,5 +97,5 @@ public sealed class MemberRecord(
 
     private async Task<bool> CanTransferOwnershipAsync(MemberTarget target) =>
         target.UserId != currentUser.UserId && target.Role != OrganisationRole.Owner
-        && (await authorization.AuthorizeAsync(currentUser.Principal, new OrganisationTarget(target.OrganisationId), OrganisationOperations.Manage)).Succeeded;
+        && (await authorization.AuthorizeAsync(currentUser.Principal, new OrganisationTarget(target.OrganisationId), OrganisationOperations.TransferOwnership)).Succeeded;
 }

@@ -13,12 +13,15 @@ internal enum TransferResult
     Moved,
     AlreadyThere,
     OnlyOwner,
+
+    /// <summary>Operator staff stay in the operator's organisation: their staff roles must never meet a customer's role.</summary>
+    StaffAccount,
 }
 
 /// <summary>
 /// Moves a person, with their consent, from their organisation into another. The tenant filter forbids moving a row,
 /// so the old membership is deleted and a new one added, each organisation getting its own audit event; the caller
-/// owns the transaction and ends the person's sessions after it commits.
+/// owns the transaction and ends the person's sessions after it commits. Staff accounts are never moved.
 /// </summary>
 internal static class MembershipTransfer
 {
@@ -47,6 +50,11 @@ internal static class MembershipTransfer
     public static async Task<TransferResult> MoveAsync(
         PortalDbContext db, TenantContext tenant, AuditLog audit, string userId, Guid to, OrganisationRole role, string how, DateTime now)
     {
+        if (await db.IsStaffAsync(userId))
+        {
+            return TransferResult.StaffAccount;
+        }
+
         var current = await FindAsync(db, tenant, userId);
         if (current?.OrganisationId == to)
         {

@@ -12,11 +12,16 @@ using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Organisations;
 
+/// <summary>
+/// What the administrator is told. <see cref="Sent"/> is the same whether an account was made or the address already had
+/// one (then it got an invitation instead), so the answer never tells who has a Portal account.
+/// </summary>
 public enum OnBehalfOutcome
 {
-    Created,
+    Sent,
     Invalid,
-    AlreadyRegistered,
+    AlreadyMember,
+    AlreadyInvited,
     Forbidden,
 }
 
@@ -48,13 +53,16 @@ public sealed class OnBehalfForm
 
 /// <summary>
 /// Creates an account on a person's behalf in the administrator's organisation. The administrator never sets or sees
-/// a password: the account has none until the person chooses it from the emailed link, and stays "invited" until then.
-/// The account, the membership, the welcome email and the audit event recording the attestation commit together.
+/// a password: the account has none, cannot sign in and stays "invited" until the person accepts it from the welcome
+/// email (<see cref="Account.OnBehalfWelcome"/>). The account, the membership, the welcome email and the audit event
+/// recording the attestation commit together. An address that already has an account, or that is on a domain another
+/// organisation has verified, is never given an account the person did not choose: it gets an invitation instead.
 /// </summary>
 internal sealed class OnBehalfAccounts(
     IServiceScopeFactory scopeFactory,
     CurrentUser currentUser,
-    IAuthorizationService authorization,
+    AccessChangeGuard accessChanges,
+    Invitations invitations,
     AuditLog audit,
     PortalLinks links,
     TimeProvider time)
@@ -71,18 +79,19 @@ internal sealed class OnBehalfAccounts(
 
         await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
         var organisationId = scope.ServiceProvider.GetRequiredService<TenantContext>().TenantId;
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, new InvitationTarget(organisationId, form.Role), InvitationOperations.Invite)).Succeeded)
+        if (!await accessChanges.AllowsAsync(new InvitationTarget(organisationId, form.Role), InvitationOperations.CreateOnBehalf))
         {
             return OnBehalfOutcome.Forbidden;
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        if (await users.FindByEmailAsync(form.Email) is not null)
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var domainOwner = OrganisationDomains.OfAddress(form.Email) is { } domain ? await TenantClaims.FindVerifiedDomainOwnerAsync(db, domain) : null;
+        if (await users.FindByEmailAsync(form.Email) is not null || (domainOwner is { } owner && owner != organisationId))
         {
-            return OnBehalfOutcome.AlreadyRegistered;
+            return await InviteInsteadAsync(form);
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new PortalUser { UserName = form.Email, Email = form.Email, FirstName = form.FirstName, LastName = form.LastName, CreatedAt = now };
@@ -100,6 +109,16 @@ internal sealed class OnBehalfAccounts(
             Target: $"as {form.Role}; the administrator attested their authority to act for this person",
             ChangedFields: ["FirstName", "LastName", "Email", "Role"]));
         await transaction.CommitAsync();
-        return OnBehalfOutcome.Created;
+        return OnBehalfOutcome.Sent;
     }
+
+    private async Task<OnBehalfOutcome> InviteInsteadAsync(OnBehalfForm form) =>
+        await invitations.InviteAsync(new InvitationForm { Email = form.Email, Role = form.Role }) switch
+        {
+            InvitationOutcome.Sent => OnBehalfOutcome.Sent,
+            InvitationOutcome.AlreadyMember => OnBehalfOutcome.AlreadyMember,
+            InvitationOutcome.AlreadyInvited => OnBehalfOutcome.AlreadyInvited,
+            InvitationOutcome.Forbidden => OnBehalfOutcome.Forbidden,
+            _ => OnBehalfOutcome.Invalid,
+        };
 }

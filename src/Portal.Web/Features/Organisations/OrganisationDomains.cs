@@ -33,7 +33,7 @@ public sealed partial class OrganisationDomains(
     IDbContextFactory<PortalDbContext> dbFactory,
     TenantContext tenant,
     CurrentUser currentUser,
-    IAuthorizationService authorization,
+    AccessChangeGuard accessChanges,
     DomainOwnership ownership,
     AuditLog audit,
     TimeProvider time)
@@ -164,7 +164,7 @@ public sealed partial class OrganisationDomains(
         email is not null && email.LastIndexOf('@') is var at and > 0 ? Normalize(email[(at + 1)..]) : null;
 
     private async Task<bool> MayManageAsync() =>
-        (await authorization.AuthorizeAsync(currentUser.Principal, new OrganisationTarget(tenant.TenantId), OrganisationOperations.Manage)).Succeeded;
+        await accessChanges.AllowsAsync(new OrganisationTarget(tenant.TenantId), OrganisationOperations.Domains);
 
     [GeneratedRegex("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 100)]
     private static partial Regex DomainName();

@@ -19,8 +19,7 @@ namespace Portal.Web.Features.Organisations;
 public sealed class OrganisationLogos(
     IDbContextFactory<PortalDbContext> dbFactory,
     TenantContext tenant,
-    CurrentUser currentUser,
-    IAuthorizationService authorization,
+    AccessChangeGuard accessChanges,
     AuditLog audit,
     IStringLocalizer<Strings> localizer,
     TimeProvider time)
@@ -89,5 +88,5 @@ public sealed class OrganisationLogos(
     }
 
     private async Task<bool> MayManageAsync() =>
-        (await authorization.AuthorizeAsync(currentUser.Principal, new OrganisationTarget(tenant.TenantId), OrganisationOperations.Manage)).Succeeded;
+        await accessChanges.AllowsAsync(new OrganisationTarget(tenant.TenantId), OrganisationOperations.Logo);
 }

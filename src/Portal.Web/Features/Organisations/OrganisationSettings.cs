@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
 using Portal.Web.Authorization;
 using Portal.Web.Data;
+using Portal.Web.Features.Support;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Organisations;
@@ -20,14 +21,17 @@ public sealed record OrganisationSettingsView(string Slug, OrganisationSettingsF
 
 /// <summary>
 /// The signed-in person's organisation's name and member policies: Owners change them, Admins see them, and every
-/// change is one audit event naming the fields that changed.
+/// change is one audit event naming the fields that changed. Withdrawing support access ends, in the same save, every
+/// impersonation of a member that is still running.
 /// </summary>
 public sealed class OrganisationSettings(
     IDbContextFactory<PortalDbContext> dbFactory,
     TenantContext tenant,
     CurrentUser currentUser,
     IAuthorizationService authorization,
-    AuditLog audit)
+    AccessChangeGuard accessChanges,
+    AuditLog audit,
+    TimeProvider time)
 {
     public async Task<OrganisationSettingsView> GetAsync()
     {
@@ -39,7 +43,7 @@ public sealed class OrganisationSettings(
     public async Task<SettingsOutcome> UpdateAsync(OrganisationSettingsForm form)
     {
         var organisationId = tenant.TenantId;
-        if (!await CanEditAsync(organisationId))
+        if (!await accessChanges.AllowsAsync(new OrganisationTarget(organisationId), OrganisationOperations.Manage))
         {
             return SettingsOutcome.Forbidden;
         }
@@ -75,7 +79,13 @@ public sealed class OrganisationSettings(
 
         try
         {
-            await audit.AppendAsync(db, new AuditRecord(AuditActions.OrganisationSettingsChanged, OrganisationId: organisationId, Target: organisation.Name, ChangedFields: changed));
+            List<AuditRecord> events = [new(AuditActions.OrganisationSettingsChanged, OrganisationId: organisationId, Target: organisation.Name, ChangedFields: changed)];
+            if (changed.Contains(nameof(Organisation.SupportMayAccess)) && !organisation.SupportMayAccess)
+            {
+                events.AddRange(await SupportAccessWithdrawal.EndRunningAsync(db, organisationId, time.GetUtcNow().UtcDateTime));
+            }
+
+            await audit.AppendManyAsync(db, events);
         }
         catch (DbUpdateException)
         {

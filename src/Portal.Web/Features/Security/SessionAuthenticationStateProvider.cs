@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Portal.Web.Data;
 using Microsoft.Extensions.Options;
 using Portal.Web.Features.Support;
 
@@ -9,7 +11,9 @@ namespace Portal.Web.Features.Security;
 /// <summary>
 /// The authentication state of an open circuit. Every minute by default (on the injected clock) it re-checks the circuit's
 /// session, recording the person's latest interaction as use; when the session has been revoked, has expired or sat
-/// idle too long, the circuit becomes signed out and its pages send the person to sign in.
+/// idle too long, the circuit becomes signed out and its pages send the person to sign in. Each check also rebuilds the
+/// person's claims, so a new role, ownership, organisation or a removed staff role reaches every open page (and
+/// <see cref="Tenancy.CurrentUser"/>, which every server-side check reads) within the same interval.
 /// </summary>
 internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
@@ -41,23 +45,26 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
     public DateTime? LastActivityAt { get; set; }
 
     /// <summary>Runs one check now, as the minute timer does. True while the session is still usable.</summary>
-    public async Task<bool> CheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            return true;
-        }
+    public async Task<bool> CheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        user.Identity?.IsAuthenticated != true || await RefreshAsync(user, cancellationToken) is not null;
 
+    /// <summary>The principal as the account stands now when the session is still usable; null when it is not.</summary>
+    private async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null || user.Session() is not { } sessionId)
         {
-            return false;
+            return null;
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<UserSessions>().CheckAsync(sessionId, userId, LastActivityAt, cancellationToken)
+        var usable = await scope.ServiceProvider.GetRequiredService<UserSessions>().CheckAsync(sessionId, userId, LastActivityAt, cancellationToken)
             && (!user.IsImpersonated() || await scope.ServiceProvider.GetRequiredService<Support.Impersonations>().IsLiveAsync(user, cancellationToken));
+        return usable ? await SessionCookieValidator.RebuildAsync(scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>(), userId, user) : null;
     }
+
+    private static bool SameClaims(ClaimsPrincipal before, ClaimsPrincipal after) =>
+        before.Claims.Select(c => (c.Type, c.Value)).ToHashSet().SetEquals(after.Claims.Select(c => (c.Type, c.Value)));
 
     public void Dispose()
     {
@@ -92,10 +99,17 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
             using var timer = new PeriodicTimer(interval, time);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (!await CheckAsync(user, cancellationToken))
+                if (await RefreshAsync(user, cancellationToken) is not { } fresh)
                 {
                     EndedImpersonationOf = user.IsImpersonated() ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
                     SetAuthenticationState(Task.FromResult(SignedOut));
+                    return;
+                }
+
+                if (!SameClaims(user, fresh))
+                {
+                    // The new state starts a new watch over the fresh principal.
+                    SetAuthenticationState(Task.FromResult(new AuthenticationState(fresh)));
                     return;
                 }
             }

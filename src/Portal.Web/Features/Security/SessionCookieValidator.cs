@@ -50,11 +50,26 @@ internal static class SessionCookieValidator
             return;
         }
 
-        var signIn = services.GetRequiredService<SignInManager<PortalUser>>();
-        if (await signIn.UserManager.FindByIdAsync(userId) is not { } user)
+        if (await RebuildAsync(services.GetRequiredService<SignInManager<PortalUser>>(), userId, principal) is not { } fresh)
         {
             await RejectAsync(context);
             return;
+        }
+
+        context.ReplacePrincipal(fresh);
+        context.ShouldRenew = true;
+    }
+
+    /// <summary>
+    /// The principal the account has now (organisation, role, staff roles, name), keeping what belongs to the session
+    /// itself (its id, how it signed in, who acts for the person); null when the account is gone. Cookies and open
+    /// circuits both refresh through this.
+    /// </summary>
+    public static async Task<ClaimsPrincipal?> RebuildAsync(SignInManager<PortalUser> signIn, string userId, ClaimsPrincipal principal)
+    {
+        if (await signIn.UserManager.FindByIdAsync(userId) is not { } user)
+        {
+            return null;
         }
 
         var fresh = await signIn.CreateUserPrincipalAsync(user);
@@ -62,8 +77,7 @@ internal static class SessionCookieValidator
             .Where(c => SecurityClaims.IsKeptOnRefresh(c.Type))
             .Select(c => new Claim(c.Type, c.Value, c.ValueType)));
         SecurityClaims.MeetTwoFactorRule(fresh);
-        context.ReplacePrincipal(fresh);
-        context.ShouldRenew = true;
+        return fresh;
     }
 
     /// <summary>Shapes the principal of every new sign-in the same way a refresh does.</summary>

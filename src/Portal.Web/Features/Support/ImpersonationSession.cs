@@ -52,4 +52,7 @@ public static class ImpersonationEndReasons
 
     /// <summary>The person's session was ended under it (by them, an administrator, or a restriction).</summary>
     public const string SessionEnded = "session_ended";
+
+    /// <summary>The organisation stopped allowing Portal support to act for its members.</summary>
+    public const string AccessWithdrawn = "access_withdrawn";
 }

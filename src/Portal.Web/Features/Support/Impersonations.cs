@@ -100,7 +100,7 @@ public sealed class Impersonations(
         scope.ServiceProvider.GetRequiredService<TenantContext>().Use(subject.TenantId);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
         var now = Now;
-        var target = new ImpersonationTarget(subjectId, await IsStaffAsync(db, subjectId), subject.Status, subject.SupportMayAccess, subject.SuspendedAt is not null,
+        var target = new ImpersonationTarget(subjectId, await db.IsStaffAsync(subjectId), subject.Status, subject.SupportMayAccess, subject.SuspendedAt is not null,
             await db.ImpersonationsOfEveryOrganisation().AnyAsync(i => i.AgentId == agentId && i.EndedAt == null && i.ExpiresAt > now));
         var decision = await authorization.AuthorizeAsync(agent, target, ImpersonationOperations.Impersonate);
         if (!decision.Succeeded)
@@ -300,14 +300,6 @@ public sealed class Impersonations(
             await notices.AddAsync(db, admin.Email!, admin.FirstName, localizer["Impersonation_AdminSubject", fullName],
                 [localizer["Impersonation_AdminBody", agentName, fullName, when, minutes], localizer["Impersonation_NoticeReason", why]]);
         }
-    }
-
-    private static async Task<bool> IsStaffAsync(PortalDbContext db, string userId)
-    {
-        var staffRoles = PlatformRoles.All.ToList();
-        return await db.UserRoles.Where(r => r.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name)
-            .AnyAsync(name => name != null && staffRoles.Contains(name));
     }
 
     private static string Limit(string value, int length) => value.Length <= length ? value : value[..length];
