@@ -57,10 +57,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Verify_names_the_first_event_altered_behind_the_apps_back()
     {
-        await using (var db = _factory.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Target = 'forged' WHERE Sequence = 2");
-        }
+        await AuditTampering.ExecuteAsync(_factory, "UPDATE AuditEvents SET Target = 'forged' WHERE Sequence = 2");
 
         var output = new StringWriter();
         var exitCode = await AuditCommand.RunAsync(_factory.Services, ["audit", "verify"], output);
@@ -72,10 +69,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Verify_detects_a_removed_event()
     {
-        await using (var db = _factory.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEvents WHERE Sequence = 2");
-        }
+        await AuditTampering.ExecuteAsync(_factory, "DELETE FROM AuditEvents WHERE Sequence = 2");
 
         var result = await VerifyAsync();
 
@@ -84,8 +78,13 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_command_exits_zero_on_an_intact_chain()
+    public async Task Verify_command_exits_zero_on_an_intact_anchored_chain()
     {
+        using (var scope = _factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().CheckpointAsync();
+        }
+
         var output = new StringWriter();
 
         var exitCode = await AuditCommand.RunAsync(_factory.Services, ["audit", "verify"], output);
