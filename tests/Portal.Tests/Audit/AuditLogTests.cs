@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
@@ -52,6 +53,30 @@ public sealed class AuditLogTests : IAsyncLifetime
         db.AuditEvents.Remove(await db.AuditEvents.FirstAsync());
 
         await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_bulk_and_raw_updates_of_audit_events()
+    {
+        await using var db = _factory.CreateDbContext();
+
+        var bulk = await Should.ThrowAsync<SqliteException>(() => db.AuditEvents.ExecuteUpdateAsync(s => s.SetProperty(e => e.Target, "rewritten")));
+        var raw = await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Hash = 'forged' WHERE Sequence = 3"));
+
+        bulk.Message.ShouldContain("append-only");
+        raw.Message.ShouldContain("append-only");
+        (await db.AuditEvents.CountAsync(e => e.Target == "rewritten" || e.Hash == "forged")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_bulk_and_raw_deletes_of_audit_events()
+    {
+        await using var db = _factory.CreateDbContext();
+
+        await Should.ThrowAsync<SqliteException>(() => db.AuditEvents.Where(e => e.Sequence > 1).ExecuteDeleteAsync());
+        await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEvents"));
+
+        (await db.AuditEvents.CountAsync()).ShouldBe(3);
     }
 
     [Fact]
