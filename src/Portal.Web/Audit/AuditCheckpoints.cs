@@ -41,11 +41,11 @@ public sealed class AuditCheckpoints(
             if (anchor is null && chain.EventsChecked > 0)
             {
                 return new(AuditCheckState.AnchorMissing,
-                    $"Audit anchor missing: {anchorFile.Path} does not exist, yet the log holds {chain.EventsChecked} events.");
+                    $"Audit anchor missing: {anchorFile.Path} does not exist, yet the log holds {chain.EventsChecked} events.", chain.EventsChecked);
             }
 
             await AnchorAsync(chain, cancellationToken);
-            return new(AuditCheckState.Intact, $"Audit chain intact: {chain.EventsChecked} events verified and anchored.");
+            return new(AuditCheckState.Intact, $"Audit chain intact: {chain.EventsChecked} events verified and anchored.", chain.EventsChecked, chain.EventsChecked);
         }
         finally
         {
@@ -84,7 +84,7 @@ public sealed class AuditCheckpoints(
                 await AnchorAsync(chain!, cancellationToken);
             }
 
-            return new(AuditCheckState.Intact, $"Audit chain intact through event {chain!.EventsChecked}.");
+            return new(AuditCheckState.Intact, $"Audit chain intact through event {chain!.EventsChecked}.", chain.EventsChecked, chain.EventsChecked);
         }
         finally
         {
@@ -101,7 +101,7 @@ public sealed class AuditCheckpoints(
         }
         catch (InvalidDataException)
         {
-            return (null, new(AuditCheckState.Rewritten, $"Audit history rewritten: {anchorFile.Path} is not a readable anchor."));
+            return (null, new(AuditCheckState.Rewritten, $"Audit history rewritten: {anchorFile.Path} is not a readable anchor.", 0));
         }
 
         if (anchor is null)
@@ -109,24 +109,25 @@ public sealed class AuditCheckpoints(
             return (null, null);
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tail = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
         if (!key.HasSigned(anchor))
         {
             return (anchor, new(AuditCheckState.Rewritten,
-                $"Audit history rewritten: the signature in {anchorFile.Path} does not match the anchor key (the file was altered or signed with another key)."));
+                $"Audit history rewritten: the signature in {anchorFile.Path} does not match the anchor key (the file was altered or signed with another key).",
+                tail, anchor.Sequence));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var tail = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
         if (anchor.Sequence > tail)
         {
             return (anchor, new(AuditCheckState.Truncated,
-                $"Audit log truncated: the anchor of {anchor.AnchoredAt:u} records event {anchor.Sequence}, but the log ends at event {tail} ({anchor.Sequence - tail} newest events deleted)."));
+                $"Audit log truncated: the anchor of {anchor.AnchoredAt:u} records event {anchor.Sequence}, but the log ends at event {tail} ({anchor.Sequence - tail} newest events deleted).", tail, anchor.Sequence));
         }
 
         var hash = anchor.Sequence == 0 ? AuditHash.Genesis
             : await db.AuditEvents.Where(e => e.Sequence == anchor.Sequence).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken);
         return hash == anchor.Hash ? (anchor, null)
-            : (anchor, new(AuditCheckState.Rewritten, $"Audit history rewritten: event {anchor.Sequence} no longer has the hash anchored at {anchor.AnchoredAt:u}."));
+            : (anchor, new(AuditCheckState.Rewritten, $"Audit history rewritten: event {anchor.Sequence} no longer has the hash anchored at {anchor.AnchoredAt:u}.", tail, anchor.Sequence));
     }
 
     private async Task AnchorAsync(AuditVerification chain, CancellationToken cancellationToken)
@@ -138,5 +139,5 @@ public sealed class AuditCheckpoints(
     }
 
     private static AuditCheck Broken(AuditVerification chain) =>
-        new(AuditCheckState.ChainBroken, $"Audit chain broken at event {chain.FirstBadSequence}: {chain.Problem}.");
+        new(AuditCheckState.ChainBroken, $"Audit chain broken at event {chain.FirstBadSequence}: {chain.Problem}.", chain.EventsChecked, Chain: chain);
 }
