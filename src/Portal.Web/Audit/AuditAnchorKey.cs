@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Audit;
@@ -25,9 +26,8 @@ public sealed class AuditAnchorKey
 
     public bool HasSigned(AuditAnchor anchor)
     {
-        var expected = HMACSHA256.HashData(_key, anchor.SignedBytes());
-        return anchor.Signature.Length == expected.Length * 2
-            && CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(anchor.Signature));
+        var expected = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(HMACSHA256.HashData(_key, anchor.SignedBytes())));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(anchor.Signature));
     }
 
     private static byte[] Decode(string configured)

@@ -63,28 +63,31 @@ public sealed class AuditCheckpoints(
         try
         {
             var (anchor, problem) = await CompareWithAnchorAsync(cancellationToken);
-            var chain = problem is not null ? null
-                : anchor is null ? await verifier.VerifyAsync(cancellationToken)
-                : await verifier.VerifyAfterAsync(anchor.Sequence, anchor.Hash, cancellationToken);
-            problem ??= chain!.IsIntact ? null : Broken(chain);
             if (problem is not null)
             {
-                logger.LogError(Tampering, "Audit checkpoint refused: {AuditProblem}", problem.Message);
-                return problem;
+                return Refused(problem);
             }
 
-            if (anchor is null && chain!.EventsChecked > 0)
+            var chain = anchor is null
+                ? await verifier.VerifyAsync(cancellationToken)
+                : await verifier.VerifyAfterAsync(anchor.Sequence, anchor.Hash, cancellationToken);
+            if (!chain.IsIntact)
+            {
+                return Refused(Broken(chain));
+            }
+
+            if (anchor is null && chain.EventsChecked > 0)
             {
                 logger.LogWarning(Tampering, "No audit anchor at {AnchorFile}; anchoring the chain as it stands at event {AuditSequence}.",
                     anchorFile.Path, chain.EventsChecked);
             }
 
-            if (anchor is null || chain!.EventsChecked > anchor.Sequence)
+            if (anchor is null || chain.EventsChecked > anchor.Sequence)
             {
-                await AnchorAsync(chain!, cancellationToken);
+                await AnchorAsync(chain, cancellationToken);
             }
 
-            return new(AuditCheckState.Intact, $"Audit chain intact through event {chain!.EventsChecked}.", chain.EventsChecked, chain.EventsChecked);
+            return new(AuditCheckState.Intact, $"Audit chain intact through event {chain.EventsChecked}.", chain.EventsChecked, chain.EventsChecked);
         }
         finally
         {
@@ -136,6 +139,12 @@ public sealed class AuditCheckpoints(
         await anchorFile.WriteAsync(anchor, cancellationToken);
         logger.LogInformation(Checkpoint, "Audit checkpoint: event {AuditSequence} has hash {AuditHash}; signed {AuditAnchorSignature} in {AnchorFile}.",
             anchor.Sequence, anchor.Hash, anchor.Signature, anchorFile.Path);
+    }
+
+    private AuditCheck Refused(AuditCheck problem)
+    {
+        logger.LogError(Tampering, "Audit checkpoint refused: {AuditProblem}", problem.Message);
+        return problem;
     }
 
     private static AuditCheck Broken(AuditVerification chain) =>

@@ -92,6 +92,20 @@ public sealed class AuditAnchorTests : IAsyncLifetime
         output.ShouldStartWith("Audit history rewritten: the signature in");
     }
 
+    [Theory]
+    [InlineData("not an anchor")]
+    [InlineData("""{"sequence":5,"hash":"x","anchoredAt":"2026-11-22T09:00:00Z","signature":"not hex"}""")]
+    public async Task Verify_reports_an_unreadable_or_unsigned_anchor_file_as_rewritten_history(string contents)
+    {
+        await CheckpointAsync();
+        await File.WriteAllTextAsync(AnchorPath, contents);
+
+        var (exitCode, output) = await VerifyAsync();
+
+        exitCode.ShouldBe(1);
+        output.ShouldStartWith("Audit history rewritten:");
+    }
+
     [Fact]
     public async Task Verify_reports_a_missing_anchor_while_events_exist()
     {
