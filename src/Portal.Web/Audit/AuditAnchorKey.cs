@@ -15,7 +15,7 @@ public sealed class AuditAnchorKey
 
     public AuditAnchorKey(IOptions<AuditAnchorOptions> options, AuditAnchorFile anchorFile)
     {
-        _key = string.IsNullOrWhiteSpace(options.Value.AnchorKey) ? LoadOrCreate(anchorFile.KeyPath) : Decode(options.Value.AnchorKey);
+        _key = string.IsNullOrWhiteSpace(options.Value.AnchorKey) ? LoadOrCreate(anchorFile.KeyPath) : Decode(options.Value.AnchorKey, "Audit:AnchorKey");
     }
 
     public AuditAnchor Sign(long sequence, string hash, DateTime anchoredAt)
@@ -30,16 +30,16 @@ public sealed class AuditAnchorKey
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(anchor.Signature));
     }
 
-    private static byte[] Decode(string configured)
+    private static byte[] Decode(string encoded, string source)
     {
         try
         {
-            var key = Convert.FromBase64String(configured);
-            return key.Length >= 32 ? key : throw new InvalidOperationException("Audit:AnchorKey must hold at least 32 bytes.");
+            var key = Convert.FromBase64String(encoded);
+            return key.Length >= 32 ? key : throw new InvalidOperationException($"{source} must hold at least 32 bytes.");
         }
         catch (FormatException exception)
         {
-            throw new InvalidOperationException("Audit:AnchorKey must be base64.", exception);
+            throw new InvalidOperationException($"{source} must be base64.", exception);
         }
     }
 
@@ -71,6 +71,6 @@ public sealed class AuditAnchorKey
             }
         }
 
-        return Decode(File.ReadAllText(path).Trim());
+        return Decode(File.ReadAllText(path).Trim(), path);
     }
 }
