@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalDatabase();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTenancy();
-builder.Services.AddAudit();
+builder.AddAudit();
 builder.AddPortalEmail();
 builder.AddPortalIdentity();
 builder.Services.AddPortalAuthorization();

@@ -3,20 +3,26 @@ using Portal.Web.Data;
 
 namespace Portal.Web.Audit;
 
-public sealed record AuditVerification(long EventsChecked, long? FirstBadSequence, string? Problem)
+/// <summary>The chain is sound through event <see cref="EventsChecked"/>, whose hash is <see cref="TailHash"/>, unless a bad event is named.</summary>
+public sealed record AuditVerification(long EventsChecked, long? FirstBadSequence, string? Problem, string TailHash = AuditHash.Genesis)
 {
     public bool IsIntact => FirstBadSequence is null;
 }
 
-/// <summary>Walks the whole chain in order and reports the first event whose hash, link or position is wrong.</summary>
+/// <summary>Walks the chain in order and reports the first event whose hash, link or position is wrong.</summary>
 public sealed class AuditChainVerifier(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
+        VerifyAfterAsync(0, AuditHash.Genesis, cancellationToken);
+
+    /// <summary>Only the events after one already trusted (an anchored one), so a checkpoint does not reread millions of rows.</summary>
+    public async Task<AuditVerification> VerifyAfterAsync(long sequence, string hash, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        long expectedSequence = 1;
-        var previousHash = AuditHash.Genesis;
-        await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var expectedSequence = sequence + 1;
+        var previousHash = hash;
+        var events = db.AuditEvents.AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence);
+        await foreach (var e in events.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var problem = e.Sequence != expectedSequence ? $"expected event {expectedSequence} but found {e.Sequence} (an event was removed)"
                 : e.PreviousHash != previousHash ? "its link to the previous event is broken"
@@ -24,13 +30,13 @@ public sealed class AuditChainVerifier(IDbContextFactory<PortalDbContext> dbFact
                 : null;
             if (problem is not null)
             {
-                return new AuditVerification(expectedSequence - 1, Math.Min(e.Sequence, expectedSequence), problem);
+                return new AuditVerification(expectedSequence - 1, Math.Min(e.Sequence, expectedSequence), problem, previousHash);
             }
 
             previousHash = e.Hash;
             expectedSequence++;
         }
 
-        return new AuditVerification(expectedSequence - 1, null, null);
+        return new AuditVerification(expectedSequence - 1, null, null, previousHash);
     }
 }

@@ -11,7 +11,7 @@ namespace Portal.Web.Audit;
 /// The one way to write audit events. When the caller names no organisation, the subject's own organisation is used. <see cref="AppendAsync"/> saves the event together with whatever else the
 /// caller has pending in the same context, in one transaction, so a change is never saved without its event.
 /// </summary>
-public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimeProvider time)
+public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimeProvider time, AuditCheckpointSignal checkpoints)
 {
     // SQLite has one writer at a time; queueing appenders here is cheaper than contending for its file lock.
     private static readonly SemaphoreSlim SqliteAppends = new(1, 1);
@@ -43,6 +43,7 @@ public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimePr
                 .FirstOrDefaultAsync(cancellationToken);
 
             var sequence = tail?.Sequence ?? 0;
+            var lastBefore = sequence;
             var previousHash = tail?.Hash ?? AuditHash.Genesis;
             var occurredAt = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime);
             foreach (var record in records)
@@ -74,6 +75,8 @@ public sealed class AuditLog(AuditOrigin origin, CurrentUser currentUser, TimePr
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+
+            checkpoints.Appended(lastBefore, sequence);
         }
         finally
         {

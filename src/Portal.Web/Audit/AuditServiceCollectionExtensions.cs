@@ -2,13 +2,20 @@ namespace Portal.Web.Audit;
 
 internal static class AuditServiceCollectionExtensions
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services)
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.Configure<AuditAnchorOptions>(builder.Configuration.GetSection(AuditAnchorOptions.Section));
         services.AddScoped<AuditOrigin>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<OrganisationAuditLog>();
-        return services;
+        services.AddSingleton<AuditAnchorFile>();
+        services.AddSingleton<AuditAnchorKey>();
+        services.AddSingleton<AuditCheckpointSignal>();
+        services.AddScoped<AuditCheckpoints>();
+        services.AddHostedService<AuditCheckpointJob>();
+        return builder;
     }
 
     /// <summary>Records where each request comes from, for the audit events it causes.</summary>

@@ -55,7 +55,7 @@ internal static class DatabaseServiceCollectionExtensions
     private static string SqliteConnectionString(string? configured, string contentRoot)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
-            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/portal.db" : configured);
+            string.IsNullOrWhiteSpace(configured) ? DatabaseFiles.DefaultSqlite : configured);
         if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
         {
             builder.DataSource = Path.Combine(contentRoot, builder.DataSource);

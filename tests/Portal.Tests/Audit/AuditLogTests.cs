@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
@@ -55,12 +56,33 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_database_refuses_bulk_and_raw_updates_of_audit_events()
+    {
+        await using var db = _factory.CreateDbContext();
+
+        var bulk = await Should.ThrowAsync<SqliteException>(() => db.AuditEvents.ExecuteUpdateAsync(s => s.SetProperty(e => e.Target, "rewritten")));
+        var raw = await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Hash = 'forged' WHERE Sequence = 3"));
+
+        bulk.Message.ShouldContain("append-only");
+        raw.Message.ShouldContain("append-only");
+        (await db.AuditEvents.CountAsync(e => e.Target == "rewritten" || e.Hash == "forged")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_bulk_and_raw_deletes_of_audit_events()
+    {
+        await using var db = _factory.CreateDbContext();
+
+        await Should.ThrowAsync<SqliteException>(() => db.AuditEvents.Where(e => e.Sequence > 1).ExecuteDeleteAsync());
+        await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEvents"));
+
+        (await db.AuditEvents.CountAsync()).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Verify_names_the_first_event_altered_behind_the_apps_back()
     {
-        await using (var db = _factory.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Target = 'forged' WHERE Sequence = 2");
-        }
+        await AuditTampering.ExecuteAsync(_factory, "UPDATE AuditEvents SET Target = 'forged' WHERE Sequence = 2");
 
         var output = new StringWriter();
         var exitCode = await AuditCommand.RunAsync(_factory.Services, ["audit", "verify"], output);
@@ -72,10 +94,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Verify_detects_a_removed_event()
     {
-        await using (var db = _factory.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEvents WHERE Sequence = 2");
-        }
+        await AuditTampering.ExecuteAsync(_factory, "DELETE FROM AuditEvents WHERE Sequence = 2");
 
         var result = await VerifyAsync();
 
@@ -84,8 +103,13 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_command_exits_zero_on_an_intact_chain()
+    public async Task Verify_command_exits_zero_on_an_intact_anchored_chain()
     {
+        using (var scope = _factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().CheckpointAsync();
+        }
+
         var output = new StringWriter();
 
         var exitCode = await AuditCommand.RunAsync(_factory.Services, ["audit", "verify"], output);

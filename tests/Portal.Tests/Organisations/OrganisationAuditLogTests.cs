@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Security;
@@ -81,6 +83,33 @@ public sealed class OrganisationAuditLogTests : AppTest
         lines.Skip(1).ShouldAllBe(l => l.Contains(Member, StringComparison.Ordinal));
         var after = await AsAsync(Admin, log => log.PageAsync(new(Action: AuditActions.OrganisationAuditExported)));
         after.ShouldHaveSingleItem().Actor.ShouldBe(Admin);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://evil.test\")")]
+    [InlineData("+1+1")]
+    [InlineData("-1+1")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tcmd")]
+    [InlineData("\rcmd")]
+    public async Task The_csv_export_neutralises_cells_a_spreadsheet_would_run_as_a_formula(string target)
+    {
+        var member = await Factory.UserIdAsync(Member);
+        using (var scope = Factory.Services.CreateScope())
+        {
+            await using var db = Factory.CreateDbContext();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(AuditActions.ProfileUpdated, SubjectId: member, ActorId: member, Target: target));
+        }
+
+        using var client = new PortalClient(Factory);
+        await client.SignInAsync(Admin);
+        var response = await client.Http.GetAsync(new Uri($"/organisation/audit.csv?action={AuditActions.ProfileUpdated}", UriKind.Relative));
+
+        using var csv = new CsvReader(new StringReader(await response.Content.ReadAsStringAsync()), CultureInfo.InvariantCulture);
+        csv.Read().ShouldBeTrue();
+        csv.ReadHeader();
+        csv.Read().ShouldBeTrue();
+        csv.GetField("Target").ShouldBe("'" + target);
     }
 
     private async Task<T> AsAsync<T>(string email, Func<OrganisationAuditLog, Task<T>> read)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Web.Audit;
 using Portal.Web.Authorization;
@@ -22,7 +20,7 @@ internal static class OrganisationAuditEndpoints
             http.Response.Headers.ContentDisposition = "attachment; filename=\"organisation-audit.csv\"";
             var filter = new OrganisationAuditFilter(action, Utc(from), Utc(to), person);
             await using var writer = new StreamWriter(http.Response.Body, leaveOpen: true);
-            await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+            await using var csv = CsvExport.CreateWriter(writer);
             csv.WriteHeader<OrganisationAuditEntry>();
             await csv.NextRecordAsync();
             await foreach (var entry in log.ExportAsync(filter, http.RequestAborted))

@@ -7,7 +7,7 @@ namespace Portal.Web.Features.Support;
 public sealed record PlatformCounts(int Organisations, int People, long AuditEvents);
 
 /// <summary>What support staff see first: the size of the platform and whether the audit chain is intact.</summary>
-public sealed class PlatformOverview(IDbContextFactory<PortalDbContext> dbFactory, AuditChainVerifier verifier)
+public sealed class PlatformOverview(IDbContextFactory<PortalDbContext> dbFactory, AuditCheckpoints checkpoints)
 {
     public async Task<PlatformCounts> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -18,5 +18,6 @@ public sealed class PlatformOverview(IDbContextFactory<PortalDbContext> dbFactor
             await db.AuditEvents.LongCountAsync(cancellationToken));
     }
 
-    public Task<AuditVerification> VerifyAuditChainAsync(CancellationToken cancellationToken = default) => verifier.VerifyAsync(cancellationToken);
+    /// <summary>The same check as <c>audit verify</c>: the whole chain, then its signed anchor.</summary>
+    public Task<AuditCheck> VerifyAuditChainAsync(CancellationToken cancellationToken = default) => checkpoints.VerifyAsync(cancellationToken);
 }
