@@ -109,6 +109,7 @@ internal static class PortalWeb
         app.UseCurrentUser();
         app.UseAuditOrigin();
         app.UseAuthorization();
+        app.UseMiddleware<Portal.Web.Features.Security.TwoFactorSetupRequirement>();
         app.UseAntiforgery();
         return app;
     }
