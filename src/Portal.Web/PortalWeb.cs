@@ -76,8 +76,10 @@ internal static class PortalWeb
         services.AddScoped<Portal.Web.Features.Partners.PartnerDirectory>();
         services.AddScoped<Portal.Web.Features.Partners.PartnerOptOuts>();
         services.AddSingleton<Portal.Web.Email.IWebhookTransport, Portal.Web.Features.Partners.PartnerWebhookTransport>();
+        services.AddOptions<Portal.Web.Features.Partners.PartnerOptions>().Bind(builder.Configuration.GetSection(Portal.Web.Features.Partners.PartnerOptions.Section));
+        services.AddSingleton<Portal.Web.Features.Partners.WebhookAddresses>();
         services.AddHttpClient(Portal.Web.Features.Partners.PartnerWebhookTransport.Client, client => client.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(Portal.Web.Features.Partners.PartnerWebhookTransport.Handler);
         services.AddScoped<Portal.Web.Features.Support.Impersonations>();
         services.AddHostedService<Portal.Web.Features.Support.ImpersonationExpiry>();
         services.AddScoped<Portal.Web.Authorization.AccountHolderGuard>();
@@ -108,6 +110,7 @@ internal static class PortalWeb
         app.UseCurrentUser();
         app.UseAuditOrigin();
         app.UseAuthorization();
+        app.UseMiddleware<Portal.Web.Features.Security.TwoFactorSetupRequirement>();
         app.UseAntiforgery();
         return app;
     }

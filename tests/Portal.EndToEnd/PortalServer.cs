@@ -34,6 +34,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000");
+        // Partner test receivers listen on loopback.
+        builder.UseSetting("Partners:AllowPrivateWebhookAddresses", "true");
         // Open pages notice an ended session within a second or two instead of a minute.
         builder.UseSetting("Security:CircuitCheckInterval", "00:00:01");
         builder.UseSetting("Domains:DnsServer", Dns.Endpoint);

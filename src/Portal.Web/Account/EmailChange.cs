@@ -25,7 +25,14 @@ public enum EmailChangeRequest
 /// old one, which can undo it. Until confirmation the old address stays the login. Each step runs in its own scope, so
 /// nothing holds a database context for a circuit.
 /// </summary>
-public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, AccountHolderGuard guard, PortalLinks links, IStringLocalizer<Strings> localizer)
+public sealed class EmailChange(
+    IServiceScopeFactory scopeFactory,
+    CurrentUser currentUser,
+    AuditLog audit,
+    AccountHolderGuard guard,
+    PortalLinks links,
+    EmailChangeUndoTokens undoTokens,
+    IStringLocalizer<Strings> localizer)
 {
     public async Task<EmailChangeRequest> RequestAsync(string newEmail, string currentPassword)
     {
@@ -77,18 +84,25 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
 
     /// <summary>Applies a confirmed change and tells the old address how to undo it. False when the link is not valid.</summary>
     public async Task<bool> ConfirmAsync(string userId, string newEmail, string code) =>
-        await ApplyAsync(userId, newEmail, code, AuditActions.EmailChanged, notifyOldAddress: true);
+        TryDecode(code, out var token) && await ApplyAsync(userId, newEmail, (_, _) => Task.FromResult<string?>(token), undo: false);
 
-    /// <summary>Puts the old address back from the link sent to it, and signs the account out everywhere.</summary>
+    /// <summary>
+    /// Puts the old address back from the link sent to it, clears the password and signs the account out everywhere:
+    /// whoever made the change may have set a password of their own, and must not sign in again with it. False when
+    /// the link is not valid, too old, or the address is already back.
+    /// </summary>
     public async Task<bool> UndoAsync(string userId, string oldEmail, string code) =>
-        await ApplyAsync(userId, oldEmail, code, AuditActions.EmailChangeUndone, notifyOldAddress: false);
+        undoTokens.Matches(code, userId, oldEmail) && await ApplyAsync(userId, oldEmail, async (users, user) =>
+            // The link proved the old inbox; a change code made now lets Identity apply it with its own checks (a unique address).
+            string.Equals(user.NormalizedEmail, users.NormalizeEmail(oldEmail), StringComparison.Ordinal) ? null : await users.GenerateChangeEmailTokenAsync(user, oldEmail),
+            undo: true);
 
-    private async Task<bool> ApplyAsync(string userId, string email, string code, string action, bool notifyOldAddress)
+    private async Task<bool> ApplyAsync(string userId, string email, Func<UserManager<PortalUser>, PortalUser, Task<string?>> changeToken, bool undo)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var (users, db) = Services(scope);
         var user = await users.FindByIdAsync(userId);
-        if (user is null || !TryDecode(code, out var token))
+        if (user is null || await changeToken(users, user) is not { } token)
         {
             return false;
         }
@@ -101,17 +115,26 @@ public sealed class EmailChange(IServiceScopeFactory scopeFactory, CurrentUser c
             return false;
         }
 
-        if (notifyOldAddress)
+        List<string> fields = ["Email"];
+        if (!undo)
         {
-            var undo = Encode(await users.GenerateChangeEmailTokenAsync(user, oldEmail));
             await scope.ServiceProvider.GetRequiredService<AccountNotices>().AddAsync(db, oldEmail, user.FirstName, localizer["EmailChange_DoneSubject"], [localizer["EmailChange_DoneBody", email]],
-                localizer["EmailChange_UndoButton"], Link("Account/UndoEmailChange", new() { ["userId"] = user.Id, ["email"] = oldEmail, ["code"] = undo }));
+                localizer["EmailChange_UndoButton"], Link("Account/UndoEmailChange", new() { ["userId"] = user.Id, ["email"] = oldEmail, ["code"] = undoTokens.Create(user.Id, oldEmail) }));
+        }
+        else if (await users.HasPasswordAsync(user))
+        {
+            if (!(await users.RemovePasswordAsync(user)).Succeeded)
+            {
+                return false;
+            }
+
+            fields.Add("PasswordHash");
         }
 
-        await audit.AppendAsync(db, new AuditRecord(action, SubjectId: user.Id,
-            ActorId: user.Id, ChangedFields: ["Email"]));
+        await audit.AppendAsync(db, new AuditRecord(undo ? AuditActions.EmailChangeUndone : AuditActions.EmailChanged, SubjectId: user.Id,
+            ActorId: user.Id, ChangedFields: fields));
         await transaction.CommitAsync();
-        if (!notifyOldAddress)
+        if (undo)
         {
             // Undoing means someone else changed the address: whoever did may be signed in anywhere.
             await scope.ServiceProvider.GetRequiredService<UserSessions>().EndAllAsync(user.Id, SessionEndReasons.AccountSecured);

@@ -15,17 +15,31 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalOrDefault(uri, ""));
 
-        // Prevent open redirects: an absolute address is kept only when it is this site's own.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal) || uri.StartsWith("/\\", StringComparison.Ordinal))
+    /// <summary>
+    /// The address when it stays on this site, else <paramref name="fallback"/>: the one guard for redirects and for
+    /// links built from a return address. An absolute address is kept only when it is this site's own.
+    /// </summary>
+    public string LocalOrDefault(string? uri, string fallback)
+    {
+        if (string.IsNullOrEmpty(uri))
         {
-            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase) ? navigationManager.ToBaseRelativePath(uri) : "";
+            return fallback;
         }
 
-        navigationManager.NavigateTo(uri);
+        // Browsers read a backslash as a slash and drop tabs and line breaks, so "/\host" or "/<tab>/host" leave the site.
+        if (uri.Contains('\\') || uri.Any(char.IsControl))
+        {
+            return fallback;
+        }
+
+        if (Uri.IsWellFormedUriString(uri, UriKind.Relative) && !uri.StartsWith("//", StringComparison.Ordinal))
+        {
+            return uri;
+        }
+
+        return uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase) ? navigationManager.ToBaseRelativePath(uri) : fallback;
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -17,6 +17,7 @@ internal static class IdentityServiceCollectionExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<UnknownAccountTiming>();
         services.AddScoped<EmailChange>();
+        services.AddSingleton<EmailChangeUndoTokens>();
 
         services.AddAuthentication(options =>
             {

@@ -7,7 +7,7 @@ namespace Portal.Web.Data;
 
 internal static class DatabaseInitializer
 {
-    /// <summary>Applies migrations and, when configured (Development), seeds the demo organisations.</summary>
+    /// <summary>Applies migrations and, when configured and only in Development, seeds the demo organisations.</summary>
     public static async Task InitializePortalDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -30,7 +30,8 @@ internal static class DatabaseInitializer
             await RefreshMemberDirectoryKeysAsync(factory, services.GetRequiredService<TenantContext>());
         }
 
-        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemoData && !app.Environment.IsProduction())
+        // Demo accounts share one published password: any environment but Development (staging too) never gets them.
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemoData && app.Environment.IsDevelopment())
         {
             await services.GetRequiredService<DemoSeeder>().SeedAsync();
         }

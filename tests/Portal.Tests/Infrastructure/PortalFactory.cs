@@ -57,6 +57,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Audit:RunCheckpoints", "false");
         builder.UseSetting("Portal:BaseUrl", "https://localhost/");
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000");
+        // Partner test receivers listen on loopback; the refusal tests turn this off.
+        builder.UseSetting("Partners:AllowPrivateWebhookAddresses", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

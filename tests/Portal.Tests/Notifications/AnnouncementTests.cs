@@ -155,6 +155,16 @@ public sealed class AnnouncementTests : AppTest
         (await db.OutboxMessages.CountAsync()).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_mailed_announcement_carries_no_remote_image()
+    {
+        using var scope = await Factory.ScopeForSessionAsync(Admin, Guid.NewGuid());
+        await scope.ServiceProvider.GetRequiredService<Announcements>().SendTestAsync(new AnnouncementForm { Subject = "Draft", Body = "Hello ![team](https://tracker.example/open.gif)" });
+
+        var message = (await Factory.ToAsync(Admin)).ShouldHaveSingleItem();
+        message.HtmlBody.ShouldNotContain("<img src=\"https://tracker.example", Case.Insensitive);
+    }
+
     [Theory]
     [InlineData("support@portal.test")]
     [InlineData("admin@acme.test")]

@@ -126,9 +126,11 @@ public sealed class UnsubscribeTests : AppTest
     }
 
     [Fact]
-    public async Task The_link_in_the_email_unsubscribes_signed_out_and_its_page_adjusts_the_other_categories()
+    public async Task The_link_in_the_email_unsubscribes_signed_out_and_its_page_turns_other_categories_off()
     {
         await OptInAsync(EmailCategory.Newsletter);
+        await OptInAsync(EmailCategory.ProductTips);
+        await OptInAsync(EmailCategory.Digest);
         await SendAsync(EmailCategory.Newsletter);
         var link = (await Factory.ToAsync(Member)).Single().LinkTo("/unsubscribe");
         using var anonymous = new PortalClient(Factory);
@@ -140,17 +142,62 @@ public sealed class UnsubscribeTests : AppTest
 
         var saved = await anonymous.SubmitAsync(link, "email-choices", new Dictionary<string, string>
         {
-            ["Input.ProductTips"] = "true",
-            ["Input.ActivityUpdates"] = "true",
             ["Input.Digest"] = nameof(DigestFrequency.Monthly),
         });
 
         (await saved.Content.ReadAsStringAsync()).ShouldContain("Your email settings are saved.");
         var choices = await ChoicesAsync();
-        choices.ProductTips.ShouldBeTrue();
+        choices.ProductTips.ShouldBeFalse();
         choices.Digest.ShouldBe(DigestFrequency.Monthly);
         choices.Newsletter.ShouldBeFalse();
         (await anonymous.GetStringAsync("/unsubscribe?token=forged")).ShouldContain("The unsubscribe link is not valid or has expired.");
+    }
+
+    [Theory]
+    [InlineData("Input.Newsletter", "true")]
+    [InlineData("Input.ProductTips", "true")]
+    [InlineData("Input.Digest", nameof(DigestFrequency.Weekly))]
+    [InlineData("Input.AllowReadTracking", "true")]
+    public async Task The_unsubscribe_page_never_turns_anything_on(string field, string value)
+    {
+        await OptInAsync(EmailCategory.Newsletter);
+        await SetDigestAsync(DigestFrequency.Monthly);
+        await SendAsync(EmailCategory.Newsletter);
+        var link = (await Factory.ToAsync(Member)).Single().LinkTo("/unsubscribe");
+        using var anonymous = new PortalClient(Factory);
+        await anonymous.GetStringAsync(link);
+        var before = await ChoicesAsync();
+
+        var saved = await anonymous.SubmitAsync(link, "email-choices", new Dictionary<string, string>
+        {
+            ["Input.Digest"] = nameof(DigestFrequency.Monthly),
+            [field] = value,
+        });
+
+        (await saved.Content.ReadAsStringAsync()).ShouldContain("That setting cannot be changed. Nothing was saved.");
+        (await ChoicesAsync()).ShouldBeEquivalentTo(before);
+    }
+
+    [Fact]
+    public async Task The_unsubscribe_page_cannot_lift_a_limit_on_the_use_of_data()
+    {
+        await OptInAsync(EmailCategory.Newsletter);
+        await SendAsync(EmailCategory.Newsletter);
+        var link = (await Factory.ToAsync(Member)).Single().LinkTo("/unsubscribe");
+        using (var scope = await Factory.ScopeForSessionAsync(Member, Guid.NewGuid()))
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationSettings>().SaveMineAsync(new NotificationForm { LimitDataUse = true });
+        }
+
+        using var anonymous = new PortalClient(Factory);
+        await anonymous.GetStringAsync(link);
+        await anonymous.SubmitAsync(link, "email-choices", new Dictionary<string, string>
+        {
+            ["Input.Digest"] = nameof(DigestFrequency.Off),
+            ["Input.LimitDataUse"] = "false",
+        });
+
+        (await ChoicesAsync()).LimitDataUse.ShouldBeTrue();
     }
 
     private static FormUrlEncodedContent OneClickBody() => new([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);
@@ -162,6 +209,15 @@ public sealed class UnsubscribeTests : AppTest
     {
         using var scope = await Factory.ScopeForSessionAsync(Member, Guid.NewGuid());
         await scope.ServiceProvider.GetRequiredService<NotificationSettings>().SetMineAsync(category, true);
+    }
+
+    private async Task SetDigestAsync(DigestFrequency digest)
+    {
+        using var scope = await Factory.ScopeForSessionAsync(Member, Guid.NewGuid());
+        var settings = scope.ServiceProvider.GetRequiredService<NotificationSettings>();
+        var choices = await settings.GetMineAsync();
+        choices.Digest = digest;
+        await settings.SaveMineAsync(choices);
     }
 
     private async Task<NotificationForm> ChoicesAsync()

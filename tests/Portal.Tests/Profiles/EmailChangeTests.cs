@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Security;
 using Portal.Web.Account;
 using Portal.Web.Audit;
 
@@ -31,7 +32,7 @@ public sealed class EmailChangeTests : AppTest
     }
 
     [Fact]
-    public async Task The_old_address_can_undo_the_change()
+    public async Task The_old_address_can_undo_the_change_and_then_chooses_a_new_password()
     {
         await RequestAsync("member@acme.test", "mia@new.test", "Demo-Passw0rd!");
         using var client = new PortalClient(Factory);
@@ -40,8 +41,48 @@ public sealed class EmailChangeTests : AppTest
 
         (await client.GetStringAsync(undo)).ShouldContain("Your previous address is your sign-in again");
 
-        (await client.SignInAsync("member@acme.test")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.SignInAsync("member@acme.test")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await client.SubmitAsync("/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = "member@acme.test" });
+        (await Factory.ToAsync("member@acme.test")).Last().Subject.ShouldContain("Reset");
         await AssertAuditedAsync(AuditActions.EmailChangeRequested, AuditActions.EmailChanged, AuditActions.EmailChangeUndone);
+    }
+
+    [Fact]
+    public async Task The_undo_link_still_works_after_whoever_took_the_address_changes_the_password_and_locks_them_out()
+    {
+        await RequestAsync("member@acme.test", "mia@new.test", "Demo-Passw0rd!");
+        using var attacker = new PortalClient(Factory);
+        await attacker.GetStringAsync((await Factory.ToAsync("mia@new.test")).Single().LinkTo("/Account/ConfirmEmailChange"));
+        var undo = (await Factory.ToAsync("member@acme.test")).Last().LinkTo("/Account/UndoEmailChange");
+        await ChangePasswordAsync("mia@new.test", "Demo-Passw0rd!", "attacker passphrase");
+        await attacker.SignInAsync("mia@new.test", "attacker passphrase");
+        Factory.Time.Advance(TimeSpan.FromDays(2));
+
+        using var owner = new PortalClient(Factory);
+        (await owner.GetStringAsync(undo)).ShouldContain("Your previous address is your sign-in again");
+
+        await using var db = Factory.CreateDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == "member@acme.test");
+        user.EmailConfirmed.ShouldBeTrue();
+        (await Factory.SessionsAsync("member@acme.test")).ShouldAllBe(s => s.RevokedAt != null);
+        (await attacker.SignInAsync("member@acme.test", "attacker passphrase")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await attacker.SignInAsync("mia@new.test", "attacker passphrase")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.GetStringAsync(undo)).ShouldContain("not valid or has already been used");
+    }
+
+    [Fact]
+    public async Task The_undo_link_expires()
+    {
+        await RequestAsync("member@acme.test", "mia@new.test", "Demo-Passw0rd!");
+        using var client = new PortalClient(Factory);
+        await client.GetStringAsync((await Factory.ToAsync("mia@new.test")).Single().LinkTo("/Account/ConfirmEmailChange"));
+        var undo = (await Factory.ToAsync("member@acme.test")).Last().LinkTo("/Account/UndoEmailChange");
+
+        Factory.Time.Advance(TimeSpan.FromDays(8));
+
+        (await client.GetStringAsync(undo)).ShouldContain("not valid or has already been used");
+        await using var db = Factory.CreateDbContext();
+        (await db.Users.CountAsync(u => u.Email == "mia@new.test")).ShouldBe(1);
     }
 
     [Fact]
@@ -80,6 +121,14 @@ public sealed class EmailChangeTests : AppTest
     {
         using var scope = await Factory.ScopeForAsync(email);
         return await scope.ServiceProvider.GetRequiredService<EmailChange>().RequestAsync(newEmail, password);
+    }
+
+    private async Task ChangePasswordAsync(string email, string current, string next)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Web.Data.PortalUser>>();
+        var user = await users.FindByEmailAsync(email);
+        (await users.ChangePasswordAsync(user!, current, next)).Succeeded.ShouldBeTrue();
     }
 
     private async Task AssertAuditedAsync(params string[] actions)

@@ -51,6 +51,22 @@ public sealed class ReauthenticationTests : AppTest
     }
 
     [Fact]
+    public async Task The_cancel_link_never_points_off_site()
+    {
+        using var client = new PortalClient(Factory);
+        await client.SignInAsync(Member);
+
+        foreach (var returnUrl in new[] { "https://evil.example/", "//evil.example", "/\\evil.example", "\\/evil.example", "/\t/evil.example", "javascript:alert(1)" })
+        {
+            var html = await client.GetStringAsync("/Account/Reauthenticate?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+            CancelHref(html).ShouldBe("account/security", returnUrl);
+        }
+
+        CancelHref(await client.GetStringAsync("/Account/Reauthenticate?returnUrl=%2Faccount%2Fsecurity%2Fpasskeys")).ShouldBe("/account/security/passkeys");
+    }
+
+    [Fact]
     public async Task Confirmation_needs_a_signed_in_person()
     {
         using var client = new PortalClient(Factory);
@@ -60,6 +76,9 @@ public sealed class ReauthenticationTests : AppTest
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("/Account/Login");
     }
+
+    private static string CancelHref(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<a href=\"(?<href>[^\"]*)\">Cancel</a>").Groups["href"].Value);
 
     private async Task<bool> IsRecentAsync(UserSession session)
     {

@@ -67,10 +67,29 @@ public sealed class Announcements(
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    /// <summary>The body as HTML: raw HTML is shown as text, and only http, https and mailto links and images are kept.</summary>
+    /// <summary>
+    /// The body as HTML: raw HTML is shown as text, only http, https and mailto links are kept, and images become links
+    /// named by their alternative text — a remote image would tell its host when and where the message was opened.
+    /// </summary>
     public static string ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        {
+            if (image.Parent?.FindParentOfType<LinkInline>().Any() == true)
+            {
+                // Already inside a link: its text is enough, and links do not nest.
+                image.ReplaceBy(new LiteralInline(string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()))), copyChildren: false);
+                continue;
+            }
+
+            image.IsImage = false;
+            if (image.FirstChild is null)
+            {
+                image.AppendChild(new LiteralInline(image.Url ?? ""));
+            }
+        }
+
         foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafe(l.Url)))
         {
             link.Url = "";

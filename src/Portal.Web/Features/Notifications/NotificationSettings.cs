@@ -84,6 +84,15 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         return await ChangeAsync(userId, _ => form, via);
     }
 
+    /// <summary>
+    /// The choices an unsubscribe link's page saves: it may only turn categories off or make the digest rarer. Turning
+    /// anything on, read tracking included, is refused; the limit on the use of data can be set there but never lifted.
+    /// </summary>
+    internal async Task<NotificationChange> SaveFewerForAsync(string userId, NotificationForm form, string via) =>
+        Enum.IsDefined(form.Digest)
+            ? await ChangeAsync(userId, current => Fewer(current, form), via)
+            : NotificationChange.Refused;
+
     internal async Task<NotificationChange> SetForAsync(string userId, EmailCategory category, bool enabled, string? via) =>
         NotificationCatalogue.Optional.Contains(category)
             ? await ChangeAsync(userId, current => With(current, category, enabled), via)
@@ -119,13 +128,17 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         _ => category.IsTransactional(),
     };
 
-    private async Task<NotificationChange> ChangeAsync(string userId, Func<NotificationForm, NotificationForm> change, string? via)
+    private async Task<NotificationChange> ChangeAsync(string userId, Func<NotificationForm, NotificationForm?> change, string? via)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var (preferences, _) = await ReadAsync(db, userId);
         var user = await db.Users.SingleAsync(u => u.Id == userId);
         var current = ToForm(preferences, user.PromotionalEmailOptIn);
-        var wanted = change(current);
+        if (change(current) is not { } wanted)
+        {
+            return NotificationChange.Refused;
+        }
+
         if (wanted.LimitDataUse)
         {
             // Limiting the use of one's data keeps every optional category off, and no tracking, until it is lifted.
@@ -192,6 +205,39 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         Digest = category == EmailCategory.Digest ? (on ? DigestFrequency.Weekly : DigestFrequency.Off) : form.Digest,
         AllowReadTracking = form.AllowReadTracking,
         LimitDataUse = form.LimitDataUse,
+    };
+
+    /// <summary>The form's choices when each only turns something off; null when any would turn something on.</summary>
+    private static NotificationForm? Fewer(NotificationForm current, NotificationForm form)
+    {
+        static bool TurnsOn(bool now, bool asked) => asked && !now;
+        if (TurnsOn(current.Newsletter, form.Newsletter) || TurnsOn(current.ProductTips, form.ProductTips) || TurnsOn(current.Promotions, form.Promotions)
+            || TurnsOn(current.PartnerOffers, form.PartnerOffers) || TurnsOn(current.ActivityUpdates, form.ActivityUpdates)
+            || TurnsOn(current.AllowReadTracking, form.AllowReadTracking) || Rank(form.Digest) > Rank(current.Digest))
+        {
+            return null;
+        }
+
+        // The page shows neither read tracking nor the limit, so their absence from the post is no choice.
+        return new NotificationForm
+        {
+            Newsletter = form.Newsletter,
+            ProductTips = form.ProductTips,
+            Promotions = form.Promotions,
+            PartnerOffers = form.PartnerOffers,
+            ActivityUpdates = form.ActivityUpdates,
+            Digest = form.Digest,
+            AllowReadTracking = current.AllowReadTracking,
+            LimitDataUse = current.LimitDataUse || form.LimitDataUse,
+        };
+    }
+
+    /// <summary>How often a digest comes: weekly is more than monthly.</summary>
+    private static int Rank(DigestFrequency digest) => digest switch
+    {
+        DigestFrequency.Weekly => 2,
+        DigestFrequency.Monthly => 1,
+        _ => 0,
     };
 
     /// <summary>The names of the choices that differ, for the audit event.</summary>

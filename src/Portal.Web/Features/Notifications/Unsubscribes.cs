@@ -10,7 +10,7 @@ public sealed record UnsubscribeView(EmailCategory Category, NotificationForm Ch
 
 /// <summary>
 /// Unsubscribe links work signed out: the token proves the person and the category, the category goes off at once,
-/// and the same token lets the page that follows change that person's other email choices — nothing else.
+/// and the same token lets the page that follows turn that person's other email choices off — nothing else.
 /// </summary>
 public sealed class Unsubscribes(UnsubscribeTokens tokens, IServiceScopeFactory scopeFactory)
 {
@@ -27,10 +27,13 @@ public sealed class Unsubscribes(UnsubscribeTokens tokens, IServiceScopeFactory 
             })
             : null;
 
-    /// <summary>Saves the other choices made on the page the link opened; false for a link that is not valid.</summary>
+    /// <summary>
+    /// Saves the other choices made on the page the link opened; null for a link that is not valid. A link is a bearer
+    /// token that may be forwarded or replayed, so it only ever turns email off: anything that turns something on is refused.
+    /// </summary>
     public async Task<NotificationChange?> SaveAsync(string? token, NotificationForm form) =>
         tokens.Read(token) is { } grant
-            ? await AsPersonAsync<NotificationChange?>(grant, async settings => await settings.SaveForAsync(grant.UserId, form, ByLink))
+            ? await AsPersonAsync<NotificationChange?>(grant, async settings => await settings.SaveFewerForAsync(grant.UserId, form, ByLink))
             : null;
 
     private async Task<T?> AsPersonAsync<T>(UnsubscribeGrant grant, Func<NotificationSettings, Task<T>> act)

@@ -14,6 +14,9 @@ public enum PartnerOutcome
     Invalid,
     SlugTaken,
     NotFound,
+
+    /// <summary>The webhook address is, or resolves to, a loopback, private, link-local or metadata address.</summary>
+    AddressNotAllowed,
 }
 
 public sealed record PartnerSummary(Guid Id, string Slug, string Name, string PrivacyPolicyUrl, string WebhookUrl, bool Active, int Registered);
@@ -25,7 +28,13 @@ public sealed record PartnerBrand(Guid Id, string Slug, string Name, string Priv
 /// The partners PlatformAdmins configure for co-branded registration. Every change re-checks the PlatformAdmin policy
 /// and is audited; the webhook secret is shown once, when it is made.
 /// </summary>
-public sealed class PartnerDirectory(IDbContextFactory<PortalDbContext> dbFactory, IAuthorizationService authorization, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+public sealed class PartnerDirectory(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IAuthorizationService authorization,
+    CurrentUser currentUser,
+    AuditLog audit,
+    WebhookAddresses addresses,
+    TimeProvider time)
 {
     public async Task<IReadOnlyList<PartnerSummary>> ListAsync()
     {
@@ -54,6 +63,11 @@ public sealed class PartnerDirectory(IDbContextFactory<PortalDbContext> dbFactor
         if (!IsValid(form))
         {
             return (PartnerOutcome.Invalid, null);
+        }
+
+        if (!await addresses.MaySaveAsync(form.WebhookUrl))
+        {
+            return (PartnerOutcome.AddressNotAllowed, null);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -102,6 +116,11 @@ public sealed class PartnerDirectory(IDbContextFactory<PortalDbContext> dbFactor
         if (!IsValid(form))
         {
             return PartnerOutcome.Invalid;
+        }
+
+        if (!await addresses.MaySaveAsync(form.WebhookUrl))
+        {
+            return PartnerOutcome.AddressNotAllowed;
         }
 
         partner.Name = form.Name.Trim();

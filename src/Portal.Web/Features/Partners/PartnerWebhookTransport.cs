@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
@@ -15,6 +17,35 @@ namespace Portal.Web.Features.Partners;
 internal sealed class PartnerWebhookTransport(IServiceScopeFactory scopeFactory, IHttpClientFactory httpClients, TimeProvider time) : IWebhookTransport
 {
     public const string Client = "partner-webhooks";
+
+    /// <summary>
+    /// No redirects and no proxy; the connection goes only to the address <see cref="WebhookAddresses"/> checked, resolved
+    /// here rather than by the socket, so the name cannot answer differently between the check and the connection.
+    /// </summary>
+    public static HttpMessageHandler Handler(IServiceProvider services)
+    {
+        var addresses = services.GetRequiredService<WebhookAddresses>();
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var address = await addresses.ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
+                var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+    }
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {

@@ -18,11 +18,17 @@ public static class SessionLifetimes
     /// <summary>Last-seen times are written at most this often, and open pages re-check their session this often.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);
 
-    public static bool IsExpired(UserSession session, DateTime now) =>
-        session.ExpiresAt is { } end && now >= end
-        || session.Persistent
+    public static bool IsExpired(UserSession session, DateTime now)
+    {
+        if (session.ExpiresAt is { } end && now >= end)
+        {
+            return true;
+        }
+
+        return session.Persistent
             ? now >= session.CreatedAt + Persistent
             : now >= session.CreatedAt + Absolute || now >= session.LastSeenAt + IdleTimeout;
+    }
 
     public static bool IsActive(UserSession session, DateTime now) => session.RevokedAt is null && !IsExpired(session, now);
 }
