@@ -50,6 +50,7 @@ public sealed class Invitations(
     IDbContextFactory<PortalDbContext> dbFactory,
     TenantContext tenant,
     CurrentUser currentUser,
+    IAuthorizationService authorization,
     AccessChangeGuard accessChanges,
     AuditLog audit,
     EmailRenderer renderer,
@@ -61,6 +62,21 @@ public sealed class Invitations(
     public const int ListLimit = 50;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The roles the caller may give a newcomer, as <see cref="InviteHandler"/> decides; for the forms to offer.</summary>
+    public async Task<IReadOnlyList<OrganisationRole>> RolesOfferedAsync()
+    {
+        var roles = new List<OrganisationRole>();
+        foreach (var role in Enum.GetValues<OrganisationRole>())
+        {
+            if ((await authorization.AuthorizeAsync(currentUser.Principal, new InvitationTarget(tenant.TenantId, role), InvitationOperations.Invite)).Succeeded)
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles;
+    }
 
     /// <summary>Open invitations (and expired ones not yet revoked, so they can be sent again), newest first.</summary>
     public async Task<IReadOnlyList<PendingInvitation>> ListAsync()

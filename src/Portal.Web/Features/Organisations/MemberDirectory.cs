@@ -21,7 +21,7 @@ public sealed record MemberCount(int Value, bool IsCapped);
 /// The signed-in administrator's organisation's members, in name order, a keyset page at a time. Every query reads
 /// only the member table's own keys and indexes; users are joined only for the rows of the page, to show them.
 /// </summary>
-public sealed class MemberDirectory(IDbContextFactory<PortalDbContext> dbFactory, IAuthorizationService authorization, CurrentUser currentUser)
+public sealed class MemberDirectory(IDbContextFactory<PortalDbContext> dbFactory, IAuthorizationService authorization, CurrentUser currentUser, TenantContext tenant)
 {
     public const int PageSize = 25;
     public const int MaxPageSize = 100;
@@ -135,6 +135,21 @@ public sealed class MemberDirectory(IDbContextFactory<PortalDbContext> dbFactory
             .ToListAsync(cancellationToken))
         .Select(m => new MemberRow(m.UserId, $"{m.FirstName} {m.LastName}".Trim(), m.Email ?? "", m.Role, m.Status, m.JoinedAt, new MemberCursor(m.SortName, m.Id)))
         .ToList();
+
+    /// <summary>The roles of the members whose record the caller may open, as <see cref="MemberAuthorizationHandler"/> decides.</summary>
+    public async Task<IReadOnlySet<OrganisationRole>> RolesOpenedAsync()
+    {
+        var roles = new HashSet<OrganisationRole>();
+        foreach (var role in Enum.GetValues<OrganisationRole>())
+        {
+            if ((await authorization.AuthorizeAsync(currentUser.Principal, new MemberTarget(tenant.TenantId, "", role), MemberOperations.View)).Succeeded)
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles;
+    }
 
     private Task EnsureOrganisationAdminAsync() => authorization.RequireAsync(currentUser.Principal, Policies.OrganisationAdmin, "Only an organisation's owners and administrators may list its members.");
 

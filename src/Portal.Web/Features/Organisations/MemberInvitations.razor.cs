@@ -15,20 +15,13 @@ public sealed partial class MemberInvitations
 
     [Inject] private Invitations Invitations { get; set; } = default!;
 
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-
     [Inject] private Dashboard.DashboardService Dashboard { get; set; } = default!;
 
-    private IEnumerable<OrganisationRole> Roles => RolesUpTo(CurrentUser);
-
-    /// <summary>The roles an administrator may give a newcomer: up to their own (the service decides again).</summary>
-    internal static IEnumerable<OrganisationRole> RolesUpTo(CurrentUser user) =>
-        Enum.TryParse<OrganisationRole>(user.Principal.FindFirst(PortalClaims.OrganisationRole)?.Value, out var mine)
-            ? Enum.GetValues<OrganisationRole>().Where(r => r <= mine)
-            : [];
+    private IReadOnlyList<OrganisationRole> roles = [];
 
     protected override async Task OnInitializedAsync()
     {
+        roles = await Invitations.RolesOfferedAsync();
         timeZone = await Dashboard.GetTimeZoneAsync();
         pending = await Invitations.ListAsync();
     }

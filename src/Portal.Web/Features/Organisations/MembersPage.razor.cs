@@ -19,12 +19,11 @@ public sealed partial class MembersPage : IDisposable
     private MemberStatus? status;
     private CancellationTokenSource? typing;
     private int generation;
+    private IReadOnlySet<OrganisationRole> openable = new HashSet<OrganisationRole>();
 
     [Inject] private MemberDirectory Directory { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
-
-    [Inject] private Tenancy.CurrentUser CurrentUser { get; set; } = default!;
 
     private MemberQuery Query => new(search, role, status);
 
@@ -56,7 +55,11 @@ public sealed partial class MembersPage : IDisposable
 
     private int First => ((pageStarts.Count - 1) * MemberDirectory.PageSize) + 1;
 
-    protected override Task OnInitializedAsync() => ReloadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        openable = await Directory.RolesOpenedAsync();
+        await ReloadAsync();
+    }
 
     private async Task SearchChangedAsync(string value)
     {
@@ -133,8 +136,7 @@ public sealed partial class MembersPage : IDisposable
     }
 
     /// <summary>Only members whose role is not above the administrator's own have a record they may open.</summary>
-    private bool MayOpen(MemberRow row) =>
-        Enum.TryParse<OrganisationRole>(CurrentUser.Principal.FindFirst(Tenancy.PortalClaims.OrganisationRole)?.Value, out var mine) && row.Role <= mine;
+    private bool MayOpen(MemberRow row) => openable.Contains(row.Role);
 
     private static string DetailPath(MemberRow row) => $"organisation/members/{Uri.EscapeDataString(row.UserId)}";
 
