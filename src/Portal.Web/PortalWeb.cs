@@ -19,6 +19,7 @@ internal static class PortalWeb
 {
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
+        LinkHosts.EnsureConfigured(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
