@@ -102,6 +102,7 @@ internal static class PortalWeb
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseRouting(); // The limiter reads its policy from the endpoint routing matched.
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseOutputCache();

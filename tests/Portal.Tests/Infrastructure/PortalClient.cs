@@ -42,7 +42,7 @@ public sealed partial class PortalClient : IDisposable
             values.TryAdd(WebUtility.HtmlDecode(hidden.Groups["name"].Value), WebUtility.HtmlDecode(hidden.Groups["value"].Value));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new FormUrlEncodedContent(values) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Target(path)) { Content = new FormUrlEncodedContent(values) };
         request.Headers.Host = host;
         return await _http.SendAsync(request);
     }
@@ -72,6 +72,10 @@ public sealed partial class PortalClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>A path, or an absolute address for paths a relative URI cannot carry (one starting with "//").</summary>
+    private static Uri Target(string path) =>
+        path.StartsWith("https://", StringComparison.Ordinal) || path.StartsWith("http://", StringComparison.Ordinal) ? new Uri(path) : new Uri(path, UriKind.Relative);
 
     private static string TokenOn(string html, string path)
     {
