@@ -53,6 +53,7 @@ internal static class PortalWeb
         services.AddScoped<BulkInvitations>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<OnBehalfAccounts>();
+        services.AddSingleton<OrganisationSendingLimit>();
         services.AddScoped<MemberActivation>();
         services.AddScoped<OrganisationDomains>();
         services.AddScoped<OrganisationLogos>();
