@@ -19,6 +19,7 @@ internal static class PortalWeb
 {
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
+        LinkHosts.EnsureConfigured(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
@@ -52,6 +53,7 @@ internal static class PortalWeb
         services.AddScoped<BulkInvitations>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<OnBehalfAccounts>();
+        services.AddSingleton<OrganisationSendingLimit>();
         services.AddScoped<MemberActivation>();
         services.AddScoped<OnBehalfWelcome>();
         services.AddScoped<OrganisationDomains>();
@@ -104,6 +106,7 @@ internal static class PortalWeb
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseRouting(); // The limiter reads its policy from the endpoint routing matched.
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseOutputCache();

@@ -7,32 +7,40 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Form posts to sign-in (both steps), registration and password reset allowed per client address per minute.</summary>
+    /// <summary>Form posts to each account page (sign-in steps, registration, reset, invitations) allowed per client address per minute.</summary>
     public int AccountPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Invitations, accounts made on someone's behalf and announcements one organisation may send per hour.</summary>
+    public int OrganisationMailsPerHour { get; set; } = 200;
 }
 
-/// <summary>Slows down password guessing and sign-up abuse: limits form posts to the account pages per client address.</summary>
+/// <summary>
+/// Slows down password guessing and sign-up abuse: limits form posts to the account pages per client address. Pages opt
+/// in with <c>[EnableRateLimiting(RateLimiting.AccountPolicy)]</c>, and the bucket is the endpoint routing matched, not
+/// the path as typed, so <c>/account/login/</c> and <c>/Account/Login</c> spend the same allowance.
+/// </summary>
 internal static class RateLimiting
 {
     public const string AccountPolicy = "account-forms";
 
-    private static readonly string[] LimitedPaths = ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation", "/invitations/accept"];
-
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            limiter.AddPolicy(AccountPolicy, context =>
             {
-                if (!HttpMethods.IsPost(context.Request.Method) || !LimitedPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+                if (!HttpMethods.IsPost(context.Request.Method))
                 {
-                    return RateLimitPartition.GetNoLimiter("unlimited");
+                    return RateLimitPartition.GetNoLimiter("reads");
                 }
 
+                var endpoint = context.GetEndpoint();
+                var page = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint?.DisplayName ?? "";
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter($"{context.Request.Path.Value!.ToUpperInvariant()}|{client}", _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter($"{page}|{client}", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.AccountPostsPerMinute,
                     Window = TimeSpan.FromMinutes(1),

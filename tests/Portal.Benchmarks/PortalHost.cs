@@ -51,6 +51,8 @@ internal sealed class PortalHost : WebApplicationFactory<global::Program>
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:SeedDemoData", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
+        // Production refuses to start unless email links have a trusted host; the harness answers on loopback only.
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1;[::1]");
         // One client address makes every request; the per-address limit would otherwise stop the run after ten posts.
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000000000");
         // Keeps the printed table readable: start-up notices and the key ring's "no XML encryptor" warning say nothing about speed.

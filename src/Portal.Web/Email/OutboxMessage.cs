@@ -39,6 +39,9 @@ public sealed class OutboxMessage
 
     public EmailCategory Category { get; set; }
 
+    /// <summary>The organisation whose members' actions sent it (invitations, accounts made on someone's behalf), counted by its sending limit.</summary>
+    public Guid? OrganisationId { get; set; }
+
     public OutboxStatus Status { get; set; }
 
     public int Attempts { get; set; }

@@ -16,5 +16,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.Status, m.CreatedAt, m.Id });
+        builder.HasIndex(m => new { m.OrganisationId, m.CreatedAt });
     }
 }

@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Email;
 
 /// <summary>
-/// Absolute links for emails. From <c>Portal:BaseUrl</c> when configured (set it in production, so a forged Host
-/// header can never put another site into a password-reset link); otherwise from the current request or circuit.
+/// Absolute links for emails, the only place they are made. From <c>Portal:BaseUrl</c> when configured; otherwise from
+/// the current request or circuit only when its host is one <c>AllowedHosts</c> names (a bare <c>*</c> names none), so a
+/// forged Host header can never put another site into a password-reset link; otherwise from the address the server
+/// listens on.
 /// </summary>
-public sealed class PortalLinks(IConfiguration configuration, NavigationManager navigation)
+public sealed class PortalLinks(IConfiguration configuration, NavigationManager navigation, IOptions<HostFilteringOptions> hosts, IServer server)
 {
     private PortalLinks? caller;
     private string? fixedBase;
@@ -17,7 +22,13 @@ public sealed class PortalLinks(IConfiguration configuration, NavigationManager 
         get
         {
             var configured = configuration["Portal:BaseUrl"];
-            return !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/') + "/" : fixedBase ?? caller?.BaseUri ?? navigation.BaseUri;
+            if (!string.IsNullOrWhiteSpace(configured))
+            {
+                return configured.TrimEnd('/') + "/";
+            }
+
+            var candidate = fixedBase ?? caller?.BaseUri ?? navigation.BaseUri;
+            return LinkHosts.IsListed(candidate, hosts.Value) ? candidate : LinkHosts.ListeningAddress(server);
         }
     }
 

@@ -26,9 +26,10 @@ public sealed partial class PortalClient : IDisposable
 
     /// <summary>
     /// Loads the page, then posts the named form with the given fields (plus its hidden fields). A crafted post to a
-    /// page that shows no form takes its antiforgery token from <paramref name="tokenPage"/>.
+    /// page that shows no form takes its antiforgery token from <paramref name="tokenPage"/>. A <paramref name="host"/>
+    /// replaces the Host header of the post alone, as a forging client would.
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IDictionary<string, string> fields, string? tokenPage = null)
+    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IDictionary<string, string> fields, string? tokenPage = null, string? host = null)
     {
         var page = await GetStringAsync(tokenPage ?? path);
         var values = new Dictionary<string, string>(fields)
@@ -41,7 +42,9 @@ public sealed partial class PortalClient : IDisposable
             values.TryAdd(WebUtility.HtmlDecode(hidden.Groups["name"].Value), WebUtility.HtmlDecode(hidden.Groups["value"].Value));
         }
 
-        return await _http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(values));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Target(path)) { Content = new FormUrlEncodedContent(values) };
+        request.Headers.Host = host;
+        return await _http.SendAsync(request);
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password = "Demo-Passw0rd!", bool rememberMe = false)
@@ -69,6 +72,10 @@ public sealed partial class PortalClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>A path, or an absolute address for paths a relative URI cannot carry (one starting with "//").</summary>
+    private static Uri Target(string path) =>
+        path.StartsWith("https://", StringComparison.Ordinal) || path.StartsWith("http://", StringComparison.Ordinal) ? new Uri(path) : new Uri(path, UriKind.Relative);
 
     private static string TokenOn(string html, string path)
     {

@@ -42,6 +42,7 @@ public enum AnnouncementOutcome
     Queued,
     TestSent,
     Invalid,
+    SendingLimit,
 }
 
 public sealed record AnnouncementProgress(Guid Id, string Subject, EmailCategory Category, int Expected, int Done, DateTime? QueuedAt, DateTime? CompletedAt);
@@ -61,7 +62,8 @@ public sealed class Announcements(
     EmailRenderer renderer,
     Outbox outbox,
     PortalLinks links,
-    TimeProvider time)
+    TimeProvider time,
+    OrganisationSendingLimit sending)
 {
     public static readonly IReadOnlyList<EmailCategory> Categories = [EmailCategory.ServiceAnnouncement, EmailCategory.Newsletter];
 
@@ -150,6 +152,11 @@ public sealed class Announcements(
         var announcement = Draft(form);
         announcement.QueuedAt = announcement.CreatedAt;
         announcement.Expected = await db.AnnouncementAudience(announcement).CountAsync();
+        if (!IsPlatformAdmin && !await sending.AllowsAsync(db, announcement.OrganisationId ?? Guid.Empty, announcement.Expected))
+        {
+            return (AnnouncementOutcome.SendingLimit, null);
+        }
+
         announcement.LinkBase = links.Base;
         db.Announcements.Add(announcement);
         await audit.AppendAsync(db, new AuditRecord(AuditActions.AnnouncementQueued, OrganisationId: announcement.OrganisationId,

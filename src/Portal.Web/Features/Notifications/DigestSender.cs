@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Data;
@@ -95,15 +94,5 @@ internal sealed class DigestSender(IServiceScopeFactory scopeFactory, IServer se
     }
 
     /// <summary>Links start at <c>Portal:BaseUrl</c> when set (PortalLinks prefers it); otherwise at the address this server listens on.</summary>
-    private string LinkBase()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost/";
-        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
-        if (uri.Host is "0.0.0.0" or "[::]" or "::")
-        {
-            uri.Host = "localhost";
-        }
-
-        return uri.Uri.AbsoluteUri;
-    }
+    private string LinkBase() => LinkHosts.ListeningAddress(server);
 }

@@ -26,7 +26,12 @@ public sealed record BulkInvitePlan(IReadOnlyList<BulkInviteRow> Rows, string? F
 /// checked row by row first; it is sent only when every row is good, and then all at once, in one transaction, so a
 /// bad file or a failure halfway never leaves some people invited and others not.
 /// </summary>
-public sealed class BulkInvitations(IDbContextFactory<PortalDbContext> dbFactory, TenantContext tenant, Invitations invitations, IStringLocalizer<Strings> localizer)
+public sealed class BulkInvitations(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TenantContext tenant,
+    Invitations invitations,
+    OrganisationSendingLimit sending,
+    IStringLocalizer<Strings> localizer)
 {
     public const int MaxRows = 1_000;
     public const long MaxBytes = 1024 * 1024;
@@ -58,8 +63,9 @@ public sealed class BulkInvitations(IDbContextFactory<PortalDbContext> dbFactory
             progress?.Report(prepared.Count);
         }
 
-        await invitations.WriteAsync(db, prepared);
-        return checkedPlan;
+        return await invitations.WriteAsync(db, prepared)
+            ? checkedPlan
+            : checkedPlan with { FileProblem = localizer["Bulk_SendingLimit", prepared.Count, sending.PerHour] };
     }
 
     private (List<(int Line, string Email, string Role)> Rows, string? Problem) Read(Stream csv)

@@ -70,6 +70,12 @@ public sealed partial class BulkInviteCard
         });
         var result = await Bulk.SendAsync(plan, progress);
         plan = result;
+        if (result.FileProblem is { } refused)
+        {
+            Fail(refused);
+            return;
+        }
+
         if (!result.IsReady)
         {
             phase = Phase.Checked;

@@ -21,6 +21,7 @@ public enum InvitationOutcome
     AlreadyInvited,
     NotFound,
     Forbidden,
+    SendingLimit,
 }
 
 internal sealed record InvitationSender(string Organisation, string InvitedBy);
@@ -57,7 +58,8 @@ public sealed class Invitations(
     Outbox outbox,
     PortalLinks links,
     IStringLocalizer<Strings> localizer,
-    TimeProvider time)
+    TimeProvider time,
+    OrganisationSendingLimit sending)
 {
     public const int ListLimit = 50;
 
@@ -117,8 +119,8 @@ public sealed class Invitations(
             return InvitationOutcome.AlreadyInvited;
         }
 
-        await WriteAsync(db, [await PrepareAsync(organisationId, form.Email, form.Role, await SenderAsync(db, organisationId))]);
-        return InvitationOutcome.Sent;
+        var written = await WriteAsync(db, [await PrepareAsync(organisationId, form.Email, form.Role, await SenderAsync(db, organisationId))]);
+        return written ? InvitationOutcome.Sent : InvitationOutcome.SendingLimit;
     }
 
     /// <summary>Sends the invitation again with a new link; the old link no longer works.</summary>
@@ -146,6 +148,11 @@ public sealed class Invitations(
         }
 
         await change(db, invitation);
+        if (!await sending.AllowsAsync(db, invitation.TenantId))
+        {
+            return InvitationOutcome.SendingLimit;
+        }
+
         await audit.AppendAsync(db, new AuditRecord(action, OrganisationId: invitation.TenantId, Target: $"{invitation.Email} as {invitation.Role}"));
         return InvitationOutcome.Sent;
     }
@@ -171,8 +178,11 @@ public sealed class Invitations(
         return new PreparedInvitation(invitation, await RenderAsync(invitation, sender));
     }
 
-    /// <summary>Saves prepared invitations with their emails and audit events, all at once in the caller's context.</summary>
-    internal async Task WriteAsync(PortalDbContext db, IReadOnlyList<PreparedInvitation> prepared)
+    /// <summary>
+    /// Saves prepared invitations with their emails and audit events, all at once in the caller's context; saves none
+    /// and answers false when they would pass the organisation's sending limit.
+    /// </summary>
+    internal async Task<bool> WriteAsync(PortalDbContext db, IReadOnlyList<PreparedInvitation> prepared)
     {
         foreach (var (invitation, email) in prepared)
         {
@@ -180,8 +190,14 @@ public sealed class Invitations(
             outbox.Add(db, invitation.Email, email, EmailCategory.AccountSecurity);
         }
 
+        if (prepared.Count > 0 && !await sending.AllowsAsync(db, prepared[0].Invitation.TenantId))
+        {
+            return false;
+        }
+
         await audit.AppendManyAsync(db, [.. prepared.Select(p => new AuditRecord(AuditActions.MemberInvited, OrganisationId: p.Invitation.TenantId,
             Target: $"{p.Invitation.Email} as {p.Invitation.Role}"))]);
+        return true;
     }
 
     /// <summary>Which of these (normalized) addresses are members already, and which have an open invitation.</summary>

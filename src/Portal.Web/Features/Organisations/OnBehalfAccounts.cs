@@ -23,6 +23,7 @@ public enum OnBehalfOutcome
     AlreadyMember,
     AlreadyInvited,
     Forbidden,
+    SendingLimit,
 }
 
 /// <summary>An administrator's details of the person they create an account for, and their statement of authority.</summary>
@@ -65,7 +66,8 @@ internal sealed class OnBehalfAccounts(
     Invitations invitations,
     AuditLog audit,
     PortalLinks links,
-    TimeProvider time)
+    TimeProvider time,
+    OrganisationSendingLimit sending)
 {
     public async Task<OnBehalfOutcome> CreateAsync(OnBehalfForm form)
     {
@@ -105,6 +107,11 @@ internal sealed class OnBehalfAccounts(
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
         var actor = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => (u.FirstName + " " + u.LastName).Trim()).SingleAsync();
         await scope.ServiceProvider.GetRequiredService<AccountEmails>().AddCreatedOnBehalfAsync(db, user, actor, organisation);
+        if (!await sending.AllowsAsync(db, organisationId))
+        {
+            return OnBehalfOutcome.SendingLimit; // The transaction rolls back: no account is left behind.
+        }
+
         await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberCreatedOnBehalf, SubjectId: user.Id, OrganisationId: organisationId,
             Target: $"as {form.Role}; the administrator attested their authority to act for this person",
             ChangedFields: ["FirstName", "LastName", "Email", "Role"]));
