@@ -8,6 +8,7 @@ internal static class TenancyServiceCollectionExtensions
     {
         services.AddScoped<CurrentUser>();
         services.AddScoped<TenantContext>();
+        services.AddScoped<WorkScopes>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         return services;
     }

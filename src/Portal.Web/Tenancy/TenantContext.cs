@@ -31,10 +31,23 @@ public sealed class TenantContext(CurrentUser currentUser)
     /// <summary>Acts for one organisation for the rest of this scope (sign-up, seeding, background jobs).</summary>
     public void Use(Guid tenantId) => _override = tenantId;
 
+    /// <summary>Acts for one organisation until the handle is disposed; then for the one before (see <see cref="WorkScope.Enter"/>).</summary>
+    internal IDisposable Enter(Guid tenantId)
+    {
+        var previous = _override;
+        _override = tenantId;
+        return new Restore(this, previous);
+    }
+
     private bool TryReadClaim(out Guid tenant)
     {
         var value = currentUser.Principal.FindFirst(PortalClaims.TenantId)?.Value;
         return Guid.TryParse(value, out tenant);
+    }
+
+    private sealed class Restore(TenantContext tenant, Guid? previous) : IDisposable
+    {
+        public void Dispose() => tenant._override = previous;
     }
 }
 

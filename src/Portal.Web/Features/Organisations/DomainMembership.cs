@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
 using Portal.Web.Authorization;
-using Portal.Web.Data;
 using Portal.Web.Features.Security;
 using Portal.Web.Tenancy;
 
@@ -15,13 +14,12 @@ public sealed record DomainOffer(string Organisation, string Domain, string Curr
 /// and ends their sessions so they sign in again as a member of the new organisation.
 /// </summary>
 internal sealed class DomainMembership(
-    IServiceScopeFactory scopeFactory, CurrentUser currentUser, AccessChangeGuard accessChanges, AuditLog audit, UserSessions sessions, TimeProvider time)
+    WorkScopes workScopes, CurrentUser currentUser, AccessChangeGuard accessChanges, AuditLog audit, UserSessions sessions, TimeProvider time)
 {
     public async Task<DomainOffer?> FindAsync()
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        return (await FindAsync(db, scope.ServiceProvider.GetRequiredService<TenantContext>()))?.Offer;
+        await using var work = workScopes.Begin();
+        return (await FindAsync(work))?.Offer;
     }
 
     public async Task<bool> JoinAsync()
@@ -32,16 +30,15 @@ internal sealed class DomainMembership(
             return false;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (userId is null || await FindAsync(db, tenant) is not { } found)
+        if (userId is null || await FindAsync(work) is not { } found)
         {
             return false;
         }
 
-        var moved = await MembershipTransfer.MoveAsync(db, tenant, audit, userId, found.OrganisationId, OrganisationRole.Member,
+        var moved = await MembershipTransfer.MoveAsync(work, audit, userId, found.OrganisationId, OrganisationRole.Member,
             $"joined {found.Offer.Organisation} through its verified domain", time.GetUtcNow().UtcDateTime);
         if (moved != TransferResult.Moved)
         {
@@ -55,22 +52,25 @@ internal sealed class DomainMembership(
         return true;
     }
 
-    private async Task<(DomainOffer Offer, Guid OrganisationId)?> FindAsync(PortalDbContext db, TenantContext tenant)
+    private async Task<(DomainOffer Offer, Guid OrganisationId)?> FindAsync(WorkScope work)
     {
+        var db = work.Db;
         var userId = currentUser.UserId;
         var user = userId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.EmailConfirmed }).FirstOrDefaultAsync();
         if (user is not { EmailConfirmed: true } || OrganisationDomains.OfAddress(user.Email) is not { } domain
             || await TenantClaims.FindVerifiedDomainOwnerAsync(db, domain) is not { } organisationId
-            || await MembershipTransfer.FindAsync(db, tenant, userId!) is not { } current || current.OrganisationId == organisationId)
+            || await MembershipTransfer.FindAsync(work, userId!) is not { } current || current.OrganisationId == organisationId)
         {
             return null;
         }
 
         // Only people on their own: a sign-up's organisation of one, never the operator's staff.
-        tenant.Use(current.OrganisationId);
-        if (await db.OrganisationMembers.CountAsync() != 1 || await db.Organisations.AnyAsync(o => o.Id == current.OrganisationId && o.IsOperator))
+        using (work.Enter(current.OrganisationId))
         {
-            return null;
+            if (await db.OrganisationMembers.CountAsync() != 1 || await db.Organisations.AnyAsync(o => o.Id == current.OrganisationId && o.IsOperator))
+            {
+                return null;
+            }
         }
 
         var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();

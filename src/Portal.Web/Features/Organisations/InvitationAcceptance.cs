@@ -45,15 +45,21 @@ public sealed record AcceptanceResult(AcceptanceOutcome Outcome, IReadOnlyList<s
 /// Owner. Either way the change, the invitation's use and the audit events commit together.
 /// </summary>
 internal sealed class InvitationAcceptance(
-    IServiceScopeFactory scopeFactory, CurrentUser currentUser, AccessChangeGuard accessChanges, AuditLog audit, UserSessions sessions, TimeProvider time)
+    WorkScopes workScopes, CurrentUser currentUser, AccessChangeGuard accessChanges, AuditLog audit, UserSessions sessions, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task<InvitationView?> FindAsync(string? token)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (await LoadAsync(scope, db, token) is not { } invitation)
+        await using var work = workScopes.Begin();
+        var db = work.Db;
+        if (await OrganisationOfAsync(db, token) is not { } organisationId)
+        {
+            return null;
+        }
+
+        using var entered = work.Enter(organisationId);
+        if (await LoadAsync(db, token!) is not { } invitation)
         {
             return null;
         }
@@ -71,7 +77,7 @@ internal sealed class InvitationAcceptance(
             return new InvitationView(invitation.Email, organisation, invitation.Role, inviter ?? "", Invitee.MustSignIn, null, OnlyOwner: false);
         }
 
-        var current = await MembershipTransfer.FindAsync(db, scope.ServiceProvider.GetRequiredService<TenantContext>(), existing);
+        var current = await MembershipTransfer.FindAsync(work, existing);
         return new InvitationView(invitation.Email, organisation, invitation.Role, inviter ?? "", Invitee.SignedIn,
             current?.Organisation, current?.OnlyOwner ?? false);
     }
@@ -79,18 +85,23 @@ internal sealed class InvitationAcceptance(
     /// <summary>Creates the invited person's account; the invitation's link has proven the address, so it is confirmed.</summary>
     public async Task<AcceptanceResult> CreateAccountAsync(string? token, Registration input)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (await LoadAsync(scope, db, token) is not { } invitation
+        if (await OrganisationOfAsync(db, token) is not { } organisationId)
+        {
+            return new AcceptanceResult(AcceptanceOutcome.NotFound);
+        }
+
+        using var entered = work.Enter(organisationId);
+        if (await LoadAsync(db, token!) is not { } invitation
             || await db.Users.AnyAsync(u => u.NormalizedEmail == invitation.NormalizedEmail))
         {
             return new AcceptanceResult(AcceptanceOutcome.NotFound);
         }
 
         var now = Now;
-        var registration = scope.ServiceProvider.GetRequiredService<AccountRegistration>();
-        var (result, user) = await registration.CreateMemberAsync(input with { Email = invitation.Email }, invitation.Role, now, emailConfirmed: true);
+        var (result, user) = await work.Registration.CreateMemberAsync(input with { Email = invitation.Email }, invitation.Role, now, emailConfirmed: true);
         if (!result.Succeeded)
         {
             return new AcceptanceResult(AcceptanceOutcome.Invalid, [.. result.Errors.Select(e => e.Description)]);
@@ -120,10 +131,16 @@ internal sealed class InvitationAcceptance(
             return new AcceptanceResult(AcceptanceOutcome.Refused);
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (await LoadAsync(scope, db, token) is not { } invitation)
+        if (await OrganisationOfAsync(db, token) is not { } organisationId)
+        {
+            return new AcceptanceResult(AcceptanceOutcome.NotFound);
+        }
+
+        using var entered = work.Enter(organisationId);
+        if (await LoadAsync(db, token!) is not { } invitation)
         {
             return new AcceptanceResult(AcceptanceOutcome.NotFound);
         }
@@ -135,14 +152,12 @@ internal sealed class InvitationAcceptance(
         }
 
         var now = Now;
-        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        var moved = await MembershipTransfer.MoveAsync(db, tenant, audit, userId, invitation.TenantId, invitation.Role, "joined another organisation by invitation", now);
+        var moved = await MembershipTransfer.MoveAsync(work, audit, userId, invitation.TenantId, invitation.Role, "joined another organisation by invitation", now);
         if (moved is TransferResult.OnlyOwner or TransferResult.StaffAccount)
         {
             return new AcceptanceResult(moved == TransferResult.OnlyOwner ? AcceptanceOutcome.OnlyOwner : AcceptanceOutcome.Refused);
         }
 
-        tenant.Use(invitation.TenantId);
         invitation.AcceptedAt = now;
         await audit.AppendAsync(db, new AuditRecord(AuditActions.InvitationAccepted, SubjectId: userId, ActorId: userId, OrganisationId: invitation.TenantId,
             Target: $"{invitation.Email} as {invitation.Role}", ChangedFields: moved == TransferResult.Moved ? ["Organisation", "Role"] : null));
@@ -151,21 +166,16 @@ internal sealed class InvitationAcceptance(
         return new AcceptanceResult(AcceptanceOutcome.Joined);
     }
 
-    /// <summary>The pending invitation with this link's token, with the scope set to its organisation.</summary>
-    private async Task<Invitation?> LoadAsync(AsyncServiceScope scope, PortalDbContext db, string? token)
+    /// <summary>The organisation of the invitation with this link's token, read before anyone who could say is known.</summary>
+    private static async Task<Guid?> OrganisationOfAsync(PortalDbContext db, string? token) =>
+        string.IsNullOrWhiteSpace(token) || token.Length > 100
+            ? null
+            : await TenantClaims.FindInvitationOrganisationAsync(db, InvitationTokens.Hash(token));
+
+    /// <summary>The pending invitation with this link's token; the unit of work has entered its organisation.</summary>
+    private async Task<Invitation?> LoadAsync(PortalDbContext db, string token)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
-        {
-            return null;
-        }
-
         var hash = InvitationTokens.Hash(token);
-        if (await TenantClaims.FindInvitationOrganisationAsync(db, hash) is not { } organisationId)
-        {
-            return null;
-        }
-
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
         var invitation = await db.Invitations.SingleAsync(i => i.TokenHash == hash);
         return invitation.IsPending(Now) ? invitation : null;
     }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
-using Portal.Web.Data;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Organisations;
@@ -9,18 +8,18 @@ namespace Portal.Web.Features.Organisations;
 /// A person whose account an administrator created becomes an active member when they choose their password from the
 /// emailed link; that link also proves their address, so it is confirmed too.
 /// </summary>
-internal sealed class MemberActivation(IServiceScopeFactory scopeFactory, AuditLog audit)
+internal sealed class MemberActivation(WorkScopes workScopes, AuditLog audit)
 {
     public async Task ActivateAsync(string userId)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
         {
             return;
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
+        using var entered = work.Enter(organisationId);
         var member = await db.OrganisationMembers.Include(m => m.User).SingleAsync(m => m.UserId == userId);
         if (member.Status != MemberStatus.Invited)
         {

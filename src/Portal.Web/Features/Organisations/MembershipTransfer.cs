@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
-using Portal.Web.Data;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Organisations;
@@ -21,41 +20,39 @@ internal enum TransferResult
 /// <summary>
 /// Moves a person, with their consent, from their organisation into another. The tenant filter forbids moving a row,
 /// so the old membership is deleted and a new one added, each organisation getting its own audit event; the caller
-/// owns the transaction and ends the person's sessions after it commits. Staff accounts are never moved.
+/// owns the unit of work and its transaction and ends the person's sessions after it commits. Staff accounts are never moved.
 /// </summary>
 internal static class MembershipTransfer
 {
-    public static async Task<CurrentMembership?> FindAsync(PortalDbContext db, TenantContext tenant, string userId)
+    public static async Task<CurrentMembership?> FindAsync(WorkScope work, string userId)
     {
+        var db = work.Db;
         if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
         {
             return null;
         }
 
-        var previous = tenant.HasTenant ? tenant.TenantId : (Guid?)null;
-        tenant.Use(organisationId);
-        var role = await db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.Role).SingleAsync();
-        var onlyOwner = role == OrganisationRole.Owner
-            && !await db.OrganisationMembers.AnyAsync(m => m.UserId != userId && m.Role == OrganisationRole.Owner)
-            && await db.OrganisationMembers.AnyAsync(m => m.UserId != userId);
-        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
-        if (previous is { } restore)
+        using (work.Enter(organisationId))
         {
-            tenant.Use(restore);
+            var role = await db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.Role).SingleAsync();
+            var onlyOwner = role == OrganisationRole.Owner
+                && !await db.OrganisationMembers.AnyAsync(m => m.UserId != userId && m.Role == OrganisationRole.Owner)
+                && await db.OrganisationMembers.AnyAsync(m => m.UserId != userId);
+            var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
+            return new CurrentMembership(organisationId, name, onlyOwner);
         }
-
-        return new CurrentMembership(organisationId, name, onlyOwner);
     }
 
     public static async Task<TransferResult> MoveAsync(
-        PortalDbContext db, TenantContext tenant, AuditLog audit, string userId, Guid to, OrganisationRole role, string how, DateTime now)
+        WorkScope work, AuditLog audit, string userId, Guid to, OrganisationRole role, string how, DateTime now)
     {
+        var db = work.Db;
         if (await db.IsStaffAsync(userId))
         {
             return TransferResult.StaffAccount;
         }
 
-        var current = await FindAsync(db, tenant, userId);
+        var current = await FindAsync(work, userId);
         if (current?.OrganisationId == to)
         {
             return TransferResult.AlreadyThere;
@@ -69,15 +66,21 @@ internal static class MembershipTransfer
         var records = new List<AuditRecord>();
         if (current is not null)
         {
-            tenant.Use(current.OrganisationId);
-            db.OrganisationMembers.Remove(await db.OrganisationMembers.SingleAsync(m => m.UserId == userId));
-            await db.SaveChangesAsync();
+            using (work.Enter(current.OrganisationId))
+            {
+                db.OrganisationMembers.Remove(await db.OrganisationMembers.SingleAsync(m => m.UserId == userId));
+                await db.SaveChangesAsync();
+            }
+
             records.Add(new AuditRecord(AuditActions.MemberLeft, SubjectId: userId, ActorId: userId, OrganisationId: current.OrganisationId, Target: how));
         }
 
-        tenant.Use(to);
-        db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = userId, Role = role, JoinedAt = now });
-        await audit.AppendManyAsync(db, records);
+        using (work.Enter(to))
+        {
+            db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = userId, Role = role, JoinedAt = now });
+            await audit.AppendManyAsync(db, records);
+        }
+
         return TransferResult.Moved;
     }
 }
