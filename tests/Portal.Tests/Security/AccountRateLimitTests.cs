@@ -15,6 +15,7 @@ public sealed class AccountRateLimitTests
     [InlineData("/join/some-partner", "register")]
     [InlineData("/Account/ForgotPassword", "forgot-password")]
     [InlineData("/Account/ResetPassword", "reset-password")]
+    [InlineData("/Account/Welcome", "accept-account")]
     [InlineData("/Account/ResendEmailConfirmation", "resend-email-confirmation")]
     [InlineData("/Account/Reauthenticate", "reauthenticate")]
     [InlineData("/invitations/accept", "join-new")]
