@@ -20,7 +20,7 @@ internal sealed class BenchDatabase(string path) : IDbContextFactory<PortalDbCon
         var context = new TenantContext(new CurrentUser());
         if (tenant is { } id)
         {
-            context.Use(id);
+            _ = context.Enter(id);
         }
 
         return new PortalDbContext(_options, context);

@@ -81,7 +81,7 @@ public sealed partial class MemberDirectoryJourneyTests(BrowserFixture fixture)
             organisation = await db.OrganisationMembers.IgnoreQueryFilters().Where(m => m.UserId == ownerId).Select(m => m.TenantId).SingleAsync();
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisation);
+        _ = scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(organisation);
         await using var members = await factory.CreateDbContextAsync();
         for (var i = 0; i < count; i++)
         {

@@ -46,7 +46,7 @@ internal sealed class AccountRegistration(
             CreatedAt = now,
         };
         db.Organisations.Add(organisation);
-        tenant.Use(organisation.Id);
+        using var entered = tenant.Enter(organisation.Id);
 
         var (result, user) = await CreateMemberAsync(input, OrganisationRole.Owner, now, emailConfirmed: false);
         if (!result.Succeeded)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Audit;
@@ -22,15 +23,15 @@ public enum EmailChangeRequest
 
 /// <summary>
 /// Changing the sign-in address: asked for with the current password, confirmed from the new inbox, announced to the
-/// old one, which can undo it. Until confirmation the old address stays the login. Each step runs in its own scope, so
+/// old one, which can undo it. Until confirmation the old address stays the login. Each step is a unit of work of its own, so
 /// nothing holds a database context for a circuit.
 /// </summary>
 public sealed class EmailChange(
-    IServiceScopeFactory scopeFactory,
+    WorkScopes workScopes,
     CurrentUser currentUser,
+    IAuthorizationService authorization,
     AuditLog audit,
     AccountHolderGuard guard,
-    PortalLinks links,
     EmailChangeUndoTokens undoTokens,
     IStringLocalizer<Strings> localizer)
 {
@@ -43,16 +44,17 @@ public sealed class EmailChange(
             return EmailChangeRequest.InvalidAddress;
         }
 
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var (users, db) = Services(scope);
+        await using var work = workScopes.Begin();
+        var (users, db) = (work.Users, work.Db);
         var user = await users.FindByIdAsync(currentUser.UserId ?? throw new InvalidOperationException("No one is signed in."))
             ?? throw new InvalidOperationException("The signed-in account no longer exists.");
-        if (currentUser.Principal.FindFirst(PortalClaims.OrganisationRole)?.Value == nameof(OrganisationRole.Member)
-            && await OrganisationSettings.ForMemberAsync(db, user.Id) is { MembersMayChangeEmail: false })
+        if (await OrganisationSettings.ForMemberAsync(db, user.Id) is { } policies
+            && !(await authorization.AuthorizeAsync(currentUser.Principal, policies, MemberPolicyOperations.ChangeEmail)).Succeeded)
         {
             return EmailChangeRequest.NotAllowedByOrganisation;
         }
-        var check = await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
+
+        var check = await work.SignIn.CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
             return EmailChangeRequest.WrongPassword;
@@ -63,7 +65,7 @@ public sealed class EmailChange(
             return EmailChangeRequest.SameAddress;
         }
 
-        var emails = scope.ServiceProvider.GetRequiredService<AccountNotices>();
+        var emails = work.Notices;
         if (await users.FindByEmailAsync(newEmail) is { } owner)
         {
             // Same answer as a free address; the address's owner hears of the attempt instead.
@@ -73,7 +75,7 @@ public sealed class EmailChange(
         {
             var token = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
             await emails.AddAsync(db, newEmail, user.FirstName, localizer["EmailChange_ConfirmSubject"], [localizer["EmailChange_ConfirmBody"]],
-                localizer["EmailChange_ConfirmButton"], Link("Account/ConfirmEmailChange", new() { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = token }));
+                localizer["EmailChange_ConfirmButton"], work.Links.To("Account/ConfirmEmailChange", new Dictionary<string, string?> { ["userId"] = user.Id, ["email"] = newEmail, ["code"] = token }));
             await emails.AddAsync(db, user.Email!, user.FirstName, localizer["EmailChange_RequestedSubject"], [localizer["EmailChange_RequestedBody", newEmail]]);
         }
 
@@ -99,8 +101,8 @@ public sealed class EmailChange(
 
     private async Task<bool> ApplyAsync(string userId, string email, Func<UserManager<PortalUser>, PortalUser, Task<string?>> changeToken, bool undo)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var (users, db) = Services(scope);
+        await using var work = workScopes.Begin();
+        var (users, db) = (work.Users, work.Db);
         var user = await users.FindByIdAsync(userId);
         if (user is null || await changeToken(users, user) is not { } token)
         {
@@ -118,8 +120,8 @@ public sealed class EmailChange(
         List<string> fields = ["Email"];
         if (!undo)
         {
-            await scope.ServiceProvider.GetRequiredService<AccountNotices>().AddAsync(db, oldEmail, user.FirstName, localizer["EmailChange_DoneSubject"], [localizer["EmailChange_DoneBody", email]],
-                localizer["EmailChange_UndoButton"], Link("Account/UndoEmailChange", new() { ["userId"] = user.Id, ["email"] = oldEmail, ["code"] = undoTokens.Create(user.Id, oldEmail) }));
+            await work.Notices.AddAsync(db, oldEmail, user.FirstName, localizer["EmailChange_DoneSubject"], [localizer["EmailChange_DoneBody", email]],
+                localizer["EmailChange_UndoButton"], work.Links.To("Account/UndoEmailChange", new Dictionary<string, string?> { ["userId"] = user.Id, ["email"] = oldEmail, ["code"] = undoTokens.Create(user.Id, oldEmail) }));
         }
         else if (await users.HasPasswordAsync(user))
         {
@@ -137,14 +139,11 @@ public sealed class EmailChange(
         if (undo)
         {
             // Undoing means someone else changed the address: whoever did may be signed in anywhere.
-            await scope.ServiceProvider.GetRequiredService<UserSessions>().EndAllAsync(user.Id, SessionEndReasons.AccountSecured);
+            await work.Sessions.EndAllAsync(user.Id, SessionEndReasons.AccountSecured);
         }
 
         return true;
     }
-
-    private static (UserManager<PortalUser> Users, PortalDbContext Db) Services(AsyncServiceScope scope) =>
-        (scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), scope.ServiceProvider.GetRequiredService<PortalDbContext>());
 
     private static string Encode(string token) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));
 
@@ -161,6 +160,4 @@ public sealed class EmailChange(
             return false;
         }
     }
-
-    private string Link(string path, Dictionary<string, string?> query) => links.To(path, query);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 
+using Portal.Web.Tenancy;
+
 namespace Portal.Web.Audit;
 
 /// <summary>Anchors the chain at start-up, every <c>Audit:CheckpointInterval</c> and whenever the signal says enough events arrived.</summary>
@@ -40,8 +42,8 @@ internal sealed class AuditCheckpointJob(
     {
         try
         {
-            await using var scope = scopeFactory.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().CheckpointAsync(stoppingToken);
+            await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+            await work.Checkpoints.CheckpointAsync(stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

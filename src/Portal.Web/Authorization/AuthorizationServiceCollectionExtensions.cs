@@ -24,11 +24,13 @@ internal static class AuthorizationServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, MemberAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ChangeRoleHandler>();
         services.AddSingleton<IAuthorizationHandler, ManageOrganisationHandler>();
+        services.AddSingleton<IAuthorizationHandler, TransferOwnershipHandler>();
         services.AddSingleton<IAuthorizationHandler, InviteHandler>();
         services.AddSingleton<IAuthorizationHandler, ImpersonationHandler>();
         services.AddSingleton<IAuthorizationHandler, AccountHolderHandler>();
         services.AddSingleton<IAuthorizationHandler, AnnounceHandler>();
         services.AddSingleton<IAuthorizationHandler, JoinOrganisationHandler>();
+        services.AddSingleton<IAuthorizationHandler, MemberPolicyHandler>();
         services.AddSingleton<IAuthorizationHandler, NotWhileActingForSomeoneHandler>();
         services.AddScoped<AccessChangeGuard>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler>();

@@ -20,8 +20,28 @@ public static class OrganisationOperations
 
     public static readonly ManageOrganisationRequirement Domains = new("verified_domains");
 
-    /// <summary>Hand ownership to another member.</summary>
-    public static readonly ManageOrganisationRequirement TransferOwnership = new("transfer_ownership");
+    /// <summary>Hand ownership to another member (<see cref="TransferOwnershipHandler"/>).</summary>
+    public static readonly TransferOwnershipRequirement TransferOwnership = new();
+}
+
+public sealed class TransferOwnershipRequirement : IAccessChange
+{
+    public string Operation => "transfer_ownership";
+}
+
+/// <summary>An Owner hands ownership to another member of their own organisation who is not an Owner already.</summary>
+internal sealed class TransferOwnershipHandler : AuthorizationHandler<TransferOwnershipRequirement, MemberTarget>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TransferOwnershipRequirement requirement, MemberTarget resource)
+    {
+        var actor = Actor.From(context.User);
+        if (actor.OrganisationId == resource.OrganisationId && actor.Role == OrganisationRole.Owner && !actor.Is(resource) && resource.Role != OrganisationRole.Owner)
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Only an Owner of the organisation itself manages it; Admins may look (through the page policy), nobody else.</summary>

@@ -51,7 +51,7 @@ internal static class DatabaseInitializer
 
         foreach (var organisation in organisations)
         {
-            tenant.Use(organisation);
+            using var entered = tenant.Enter(organisation);
             await using var db = await factory.CreateDbContextAsync();
             await MemberDirectoryKeys.RefreshAsync(db);
         }

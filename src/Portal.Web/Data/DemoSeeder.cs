@@ -60,7 +60,7 @@ internal sealed class DemoSeeder(
                 await db.SaveChangesAsync();
             }
 
-            tenant.Use(organisation.Id);
+            using var entered = tenant.Enter(organisation.Id);
             foreach (var person in demo.People)
             {
                 await SeedPersonAsync(person, now);

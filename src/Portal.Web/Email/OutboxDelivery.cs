@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 
+using Portal.Web.Tenancy;
+
 namespace Portal.Web.Email;
 
 /// <summary>
@@ -36,8 +38,8 @@ public sealed class OutboxDelivery(
 
         // Each pass holds its leases under its own name, so passes running at once on one instance never share rows.
         var owner = $"{InstanceId}/{Interlocked.Increment(ref passes)}";
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+        var dbFactory = work.Contexts;
         List<OutboxMessage> batch;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

@@ -14,5 +14,8 @@ public sealed class CurrentUser
 
     public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>The organisation the person acts in now (rebuilt with their claims, so a move shows within a minute).</summary>
+    public Guid? OrganisationId => Guid.TryParse(Principal.FindFirstValue(PortalClaims.TenantId), out var id) ? id : null;
+
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 }

@@ -28,11 +28,11 @@ public sealed class TenantContext(CurrentUser currentUser)
     /// </summary>
     public bool WritesRefused => Features.Support.ImpersonationClaims.IsReadOnlyImpersonation(currentUser.Principal);
 
-    /// <summary>Acts for one organisation for the rest of this scope (sign-up, seeding, background jobs).</summary>
-    public void Use(Guid tenantId) => _override = tenantId;
-
-    /// <summary>Acts for one organisation until the handle is disposed; then for the one before (see <see cref="WorkScope.Enter"/>).</summary>
-    internal IDisposable Enter(Guid tenantId)
+    /// <summary>
+    /// Acts for one organisation until the handle is disposed, then for the one before, also when the body throws
+    /// (sign-up, seeding, and every unit of work through <see cref="WorkScope.Enter"/>).
+    /// </summary>
+    public IDisposable Enter(Guid tenantId)
     {
         var previous = _override;
         _override = tenantId;

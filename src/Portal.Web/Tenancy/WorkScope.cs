@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Portal.Web.Account;
 using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Email;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Security;
+using Portal.Web.Features.Support;
 
 namespace Portal.Web.Tenancy;
 
@@ -25,9 +28,15 @@ public sealed class WorkScope : IAsyncDisposable
 
     public PortalDbContext Db => Resolve<PortalDbContext>();
 
+    /// <summary>Contexts of this unit of work for work that runs several at once (parallel delivery).</summary>
+    internal IDbContextFactory<PortalDbContext> Contexts => Resolve<IDbContextFactory<PortalDbContext>>();
+
     public UserManager<PortalUser> Users => Resolve<UserManager<PortalUser>>();
 
     public SignInManager<PortalUser> SignIn => Resolve<SignInManager<PortalUser>>();
+
+    /// <summary>Builds the claims a person signs in with (organisation, role, staff roles), read past the tenant filter.</summary>
+    public IUserClaimsPrincipalFactory<PortalUser> Principals => Resolve<IUserClaimsPrincipalFactory<PortalUser>>();
 
     public AuditLog Audit => Resolve<AuditLog>();
 
@@ -38,6 +47,13 @@ public sealed class WorkScope : IAsyncDisposable
     internal AccountEmails Emails => Resolve<AccountEmails>();
 
     internal AccountRegistration Registration => Resolve<AccountRegistration>();
+
+    /// <summary>Optional mail (digests, announcements) for the outbox, each message checked against its person's choices.</summary>
+    internal NotificationMail Mail => Resolve<NotificationMail>();
+
+    internal Impersonations Impersonations => Resolve<Impersonations>();
+
+    internal AuditCheckpoints Checkpoints => Resolve<AuditCheckpoints>();
 
     internal UserSessions Sessions => Resolve<UserSessions>();
 

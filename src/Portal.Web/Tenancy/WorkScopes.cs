@@ -27,15 +27,3 @@ public sealed class WorkScopes(IServiceScopeFactory scopeFactory, CurrentUser cu
     /// <summary>Work nobody signed in asked for (dispatchers, digests, expiry jobs): it acts as nobody and for no organisation until it enters one.</summary>
     public static WorkScope BeginAsSystem(IServiceScopeFactory scopeFactory) => new(scopeFactory.CreateAsyncScope());
 }
-
-/// <summary>The scope of the former extension, for the services not yet on <see cref="WorkScope"/>.</summary>
-internal static class ServiceScopeWork
-{
-    public static AsyncServiceScope CreateWorkScope(this IServiceScopeFactory factory, CurrentUser actor, PortalLinks links)
-    {
-        var scope = factory.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = actor.Principal;
-        scope.ServiceProvider.GetRequiredService<PortalLinks>().MakeLinksLike(links);
-        return scope;
-    }
-}

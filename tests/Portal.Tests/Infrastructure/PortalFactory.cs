@@ -84,7 +84,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         var scope = Services.CreateScope();
         if (tenant is { } id)
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(id);
+            _ = scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(id);
         }
 
         return scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();

@@ -96,7 +96,7 @@ public sealed class OnBehalfAccountTests : AppTest
         {
             var db = scope.ServiceProvider.GetRequiredService<Portal.Web.Data.PortalDbContext>();
             var globex = await db.Organisations.SingleAsync(o => o.Name == "Globex");
-            scope.ServiceProvider.GetRequiredService<Portal.Web.Tenancy.TenantContext>().Use(globex.Id);
+            _ = scope.ServiceProvider.GetRequiredService<Portal.Web.Tenancy.TenantContext>().Enter(globex.Id);
             db.OrganisationDomains.Add(new OrganisationDomain
             {
                 Id = Guid.NewGuid(), Domain = "globex-corp.test", Token = "t", AddedById = await Factory.UserIdAsync("owner@globex.test"),

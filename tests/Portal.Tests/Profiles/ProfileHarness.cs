@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Security;
 using Portal.Web.Features.Profiles;
 using Portal.Web.Tenancy;
 
@@ -26,18 +27,6 @@ internal static class ProfileHarness
         return await scope.ServiceProvider.GetRequiredService<ProfilePhotoService>().UploadMineAsync(stream);
     }
 
-    /// <summary>A service scope acting as the given person.</summary>
-    public static async Task<IServiceScope> ScopeForAsync(this PortalFactory factory, string email)
-    {
-        string userId;
-        await using (var db = factory.CreateDbContext())
-        {
-            userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        }
-
-        var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal =
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
-        return scope;
-    }
+    /// <summary>A service scope acting as the given person, with the claims they sign in with (organisation and role).</summary>
+    public static Task<IServiceScope> ScopeForAsync(this PortalFactory factory, string email) => factory.ScopeForSessionAsync(email, Guid.NewGuid());
 }

@@ -21,8 +21,8 @@ internal sealed class AnnouncementSender(IServiceScopeFactory scopeFactory, Time
     /// <summary>Sends one batch of the oldest unfinished announcement; returns how many people it covered.</summary>
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+        var db = work.Db;
         var announcement = await db.Announcements.AsNoTracking()
             .Where(a => a.QueuedAt != null && a.CompletedAt == null)
             .OrderBy(a => a.QueuedAt)
@@ -39,12 +39,12 @@ internal sealed class AnnouncementSender(IServiceScopeFactory scopeFactory, Time
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
-            await CompleteAsync(scope, db, announcement, cancellationToken);
+            await CompleteAsync(work, announcement, cancellationToken);
             return 0;
         }
 
-        scope.ServiceProvider.GetRequiredService<PortalLinks>().UseBase(announcement.LinkBase);
-        var mail = scope.ServiceProvider.GetRequiredService<NotificationMail>();
+        work.Links.UseBase(announcement.LinkBase);
+        var mail = work.Mail;
         var html = Announcements.ToHtml(announcement.Body);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var userId in batch)
@@ -69,14 +69,15 @@ internal sealed class AnnouncementSender(IServiceScopeFactory scopeFactory, Time
         return batch.Count;
     }
 
-    private async Task CompleteAsync(AsyncServiceScope scope, PortalDbContext db, Announcement announcement, CancellationToken cancellationToken)
+    private async Task CompleteAsync(WorkScope work, Announcement announcement, CancellationToken cancellationToken)
     {
+        var db = work.Db;
         var completed = await db.Announcements.Where(a => a.Id == announcement.Id && a.CompletedAt == null)
             .ExecuteUpdateAsync(update => update.SetProperty(a => a.CompletedAt, Time.GetUtcNow().UtcDateTime), cancellationToken);
         if (completed == 1)
         {
             var sent = await db.AnnouncementDeliveries.CountAsync(d => d.AnnouncementId == announcement.Id && d.Sent, cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db, new AuditRecord(AuditActions.AnnouncementSent,
+            await work.Audit.AppendAsync(db, new AuditRecord(AuditActions.AnnouncementSent,
                 OrganisationId: announcement.OrganisationId, ActorId: announcement.CreatedById, Target: $"{announcement.Subject} ({sent} sent)"), cancellationToken);
         }
     }

@@ -152,7 +152,7 @@ public sealed class Announcements(
         var announcement = Draft(form);
         announcement.QueuedAt = announcement.CreatedAt;
         announcement.Expected = await db.AnnouncementAudience(announcement).CountAsync();
-        if (!IsPlatformAdmin && !await sending.AllowsAsync(db, announcement.OrganisationId ?? Guid.Empty, announcement.Expected))
+        if (!await AnnouncesToEveryoneAsync() && !await sending.AllowsAsync(db, announcement.OrganisationId ?? Guid.Empty, announcement.Expected))
         {
             return (AnnouncementOutcome.SendingLimit, null);
         }
@@ -169,7 +169,7 @@ public sealed class Announcements(
     {
         await EnsureAnnouncerAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var own = IsPlatformAdmin ? (Guid?)null : OwnOrganisation;
+        var own = await AnnouncesToEveryoneAsync() ? (Guid?)null : OwnOrganisation;
         var rows = await db.Organisations.Where(o => own == null || o.Id == own).OrderBy(o => o.Name).Take(500).Select(o => new { o.Id, o.Name }).ToListAsync();
         return [.. rows.Select(r => (r.Id, r.Name))];
     }
@@ -178,27 +178,30 @@ public sealed class Announcements(
     {
         await EnsureAnnouncerAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await Progress(db, Visible(db).Where(a => a.Id == id)).FirstOrDefaultAsync();
+        return await Progress(db, (await VisibleAsync(db)).Where(a => a.Id == id)).FirstOrDefaultAsync();
     }
 
     public async Task<IReadOnlyList<AnnouncementProgress>> RecentAsync()
     {
         await EnsureAnnouncerAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await Progress(db, Visible(db).OrderByDescending(a => a.CreatedAt).Take(20)).ToListAsync();
+        return await Progress(db, (await VisibleAsync(db)).OrderByDescending(a => a.CreatedAt).Take(20)).ToListAsync();
     }
 
-    /// <summary>Whether the writer is a PlatformAdmin (any kind, any audience) rather than an Owner (service announcements to their members).</summary>
-    public bool IsPlatformAdmin => currentUser.Principal.IsInRole(PlatformRoles.PlatformAdmin);
+    /// <summary>
+    /// Whether the writer announces anything to anyone, without the organisation's sending limit (a PlatformAdmin),
+    /// rather than service announcements to their own members (an Owner).
+    /// </summary>
+    public async Task<bool> AnnouncesToEveryoneAsync() => (await authorization.AuthorizeAsync(currentUser.Principal, Policies.PlatformAdmin)).Succeeded;
 
     /// <summary>The writer's own organisation: an Owner's only audience.</summary>
-    public Guid? OwnOrganisation => Guid.TryParse(currentUser.Principal.FindFirst(PortalClaims.TenantId)?.Value, out var id) ? id : null;
+    public Guid? OwnOrganisation => currentUser.OrganisationId;
 
     /// <summary>A PlatformAdmin follows every announcement; an Owner only their own.</summary>
-    private IQueryable<Announcement> Visible(PortalDbContext db)
+    private async Task<IQueryable<Announcement>> VisibleAsync(PortalDbContext db)
     {
         var me = currentUser.UserId;
-        return IsPlatformAdmin ? db.Announcements : db.Announcements.Where(a => a.CreatedById == me);
+        return await AnnouncesToEveryoneAsync() ? db.Announcements : db.Announcements.Where(a => a.CreatedById == me);
     }
 
     private static IQueryable<AnnouncementProgress> Progress(PortalDbContext db, IQueryable<Announcement> announcements) =>

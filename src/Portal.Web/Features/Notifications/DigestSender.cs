@@ -14,7 +14,8 @@ namespace Portal.Web.Features.Notifications;
 /// (<see cref="DigestPeriod"/>). A batch at a time, each person's message and delivery row in one transaction, so a
 /// restart carries on and nobody gets a period twice. Nothing happened, nothing is sent.
 /// </summary>
-internal sealed class DigestSender(IServiceScopeFactory scopeFactory, IServer server, IConfiguration configuration, TimeProvider time, ILogger<DigestSender> logger) : RepeatingJob(time, logger)
+internal sealed class DigestSender(
+    IServiceScopeFactory scopeFactory, IServer server, IConfiguration configuration, IStringLocalizer<Strings> localizer, TimeProvider time, ILogger<DigestSender> logger) : RepeatingJob(time, logger)
 {
     public const int BatchSize = 200;
 
@@ -44,8 +45,8 @@ internal sealed class DigestSender(IServiceScopeFactory scopeFactory, IServer se
 
     private async Task<int> RunBatchAsync(DigestPeriod period, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+        var db = work.Db;
         var batch = await db.DigestAudience(period).Take(BatchSize).ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
@@ -58,10 +59,9 @@ internal sealed class DigestSender(IServiceScopeFactory scopeFactory, IServer se
             .ToListAsync(cancellationToken);
         var byPerson = activity.GroupBy(e => e.UserId).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.OccurredAt).ToList());
 
-        scope.ServiceProvider.GetRequiredService<PortalLinks>().UseBase(LinkBase());
-        var mail = scope.ServiceProvider.GetRequiredService<NotificationMail>();
-        var localizer = scope.ServiceProvider.GetRequiredService<IStringLocalizer<Strings>>();
-        var activityLink = scope.ServiceProvider.GetRequiredService<PortalLinks>().To("account/activity", new Dictionary<string, string?>());
+        work.Links.UseBase(LinkBase());
+        var mail = work.Mail;
+        var activityLink = work.Links.To("account/activity", new Dictionary<string, string?>());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = Time.GetUtcNow().UtcDateTime;
         foreach (var userId in batch)

@@ -59,43 +59,49 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
 {
     private static readonly System.Reflection.PropertyInfo[] FormProperties = typeof(NotificationForm).GetProperties();
 
-    public Task<NotificationForm> GetMineAsync() => GetForAsync(MyId());
-
-    public Task<NotificationChange> SaveMineAsync(NotificationForm form) => SaveForAsync(MyId(), form, via: null);
-
-    /// <summary>Turns one category on or off; a locked category is refused.</summary>
-    public Task<NotificationChange> SetMineAsync(EmailCategory category, bool enabled) => SetForAsync(MyId(), category, enabled, via: null);
-
-    /// <summary>The person's choices; <paramref name="userId"/> is the signed-in person or one proved by an unsubscribe link.</summary>
-    internal async Task<NotificationForm> GetForAsync(string userId)
+    public async Task<NotificationForm> GetMineAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var (preferences, promotions) = await ReadAsync(db, userId);
-        return ToForm(preferences, promotions);
+        return await GetForAsync(db, MyId());
     }
 
-    internal async Task<NotificationChange> SaveForAsync(string userId, NotificationForm form, string? via)
+    public async Task<NotificationChange> SaveMineAsync(NotificationForm form)
     {
         if (!Enum.IsDefined(form.Digest))
         {
             return NotificationChange.Refused;
         }
 
-        return await ChangeAsync(userId, _ => form, via);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await ChangeAsync(db, MyId(), _ => form, via: null);
+    }
+
+    /// <summary>Turns one category on or off; a locked category is refused.</summary>
+    public async Task<NotificationChange> SetMineAsync(EmailCategory category, bool enabled)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await SetForAsync(db, MyId(), category, enabled, via: null);
+    }
+
+    /// <summary>The person's choices; <paramref name="userId"/> is the signed-in person or one proved by an unsubscribe link.</summary>
+    internal static async Task<NotificationForm> GetForAsync(PortalDbContext db, string userId)
+    {
+        var (preferences, promotions) = await ReadAsync(db, userId);
+        return ToForm(preferences, promotions);
     }
 
     /// <summary>
     /// The choices an unsubscribe link's page saves: it may only turn categories off or make the digest rarer. Turning
     /// anything on, read tracking included, is refused; the limit on the use of data can be set there but never lifted.
     /// </summary>
-    internal async Task<NotificationChange> SaveFewerForAsync(string userId, NotificationForm form, string via) =>
+    internal async Task<NotificationChange> SaveFewerForAsync(PortalDbContext db, string userId, NotificationForm form, string via) =>
         Enum.IsDefined(form.Digest)
-            ? await ChangeAsync(userId, current => Fewer(current, form), via)
+            ? await ChangeAsync(db, userId, current => Fewer(current, form), via)
             : NotificationChange.Refused;
 
-    internal async Task<NotificationChange> SetForAsync(string userId, EmailCategory category, bool enabled, string? via) =>
+    internal async Task<NotificationChange> SetForAsync(PortalDbContext db, string userId, EmailCategory category, bool enabled, string? via) =>
         NotificationCatalogue.Optional.Contains(category)
-            ? await ChangeAsync(userId, current => With(current, category, enabled), via)
+            ? await ChangeAsync(db, userId, current => With(current, category, enabled), via)
             : NotificationChange.Refused;
 
     /// <summary>Whether an email of this category may go to the person now; the send path asks before every message.</summary>
@@ -128,9 +134,8 @@ public sealed class NotificationSettings(IDbContextFactory<PortalDbContext> dbFa
         _ => category.IsTransactional(),
     };
 
-    private async Task<NotificationChange> ChangeAsync(string userId, Func<NotificationForm, NotificationForm?> change, string? via)
+    private async Task<NotificationChange> ChangeAsync(PortalDbContext db, string userId, Func<NotificationForm, NotificationForm?> change, string? via)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
         var (preferences, _) = await ReadAsync(db, userId);
         var user = await db.Users.SingleAsync(u => u.Id == userId);
         var current = ToForm(preferences, user.PromotionalEmailOptIn);

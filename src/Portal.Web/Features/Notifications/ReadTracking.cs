@@ -11,7 +11,7 @@ namespace Portal.Web.Features.Notifications;
 /// tracking. The image's address holds a signed token naming the person and the message; an opening is recorded only
 /// while the person still allows it, so withdrawing consent stops the recording of mail already sent too.
 /// </summary>
-public sealed class ReadTracking(IDataProtectionProvider protection, IServiceScopeFactory scopeFactory, PortalLinks links, TimeProvider time)
+public sealed class ReadTracking(IDataProtectionProvider protection, WorkScopes workScopes, PortalLinks links, TimeProvider time)
 {
     public const string Path = "email/open";
 
@@ -34,14 +34,14 @@ public sealed class ReadTracking(IDataProtectionProvider protection, IServiceSco
             return false;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         if (!await AllowsAsync(db, userId) || await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisation)
         {
             return false;
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisation);
+        using var entered = work.Enter(organisation);
         db.EmailOpens.Add(new EmailOpen { Id = Guid.CreateVersion7(), UserId = userId, MessageId = messageId, OpenedAt = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
         return true;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Email;
 using Portal.Web.Tenancy;
@@ -12,7 +11,7 @@ public sealed record UnsubscribeView(EmailCategory Category, NotificationForm Ch
 /// Unsubscribe links work signed out: the token proves the person and the category, the category goes off at once,
 /// and the same token lets the page that follows turn that person's other email choices off — nothing else.
 /// </summary>
-public sealed class Unsubscribes(UnsubscribeTokens tokens, IServiceScopeFactory scopeFactory)
+public sealed class Unsubscribes(UnsubscribeTokens tokens, WorkScopes workScopes, NotificationSettings settings)
 {
     public const string ByLink = "unsubscribe link";
     public const string ByOneClick = "one-click unsubscribe";
@@ -20,10 +19,10 @@ public sealed class Unsubscribes(UnsubscribeTokens tokens, IServiceScopeFactory 
     /// <summary>Turns the link's category off; null for a link that is not valid (altered, too old, or its person gone).</summary>
     public async Task<UnsubscribeView?> ApplyAsync(string? token, string via = ByLink) =>
         tokens.Read(token) is { } grant
-            ? await AsPersonAsync(grant, async settings =>
+            ? await AsPersonAsync(grant, async db =>
             {
-                await settings.SetForAsync(grant.UserId, grant.Category, enabled: false, via);
-                return new UnsubscribeView(grant.Category, await settings.GetForAsync(grant.UserId));
+                await settings.SetForAsync(db, grant.UserId, grant.Category, enabled: false, via);
+                return new UnsubscribeView(grant.Category, await NotificationSettings.GetForAsync(db, grant.UserId));
             })
             : null;
 
@@ -33,24 +32,19 @@ public sealed class Unsubscribes(UnsubscribeTokens tokens, IServiceScopeFactory 
     /// </summary>
     public async Task<NotificationChange?> SaveAsync(string? token, NotificationForm form) =>
         tokens.Read(token) is { } grant
-            ? await AsPersonAsync<NotificationChange?>(grant, async settings => await settings.SaveFewerForAsync(grant.UserId, form, ByLink))
+            ? await AsPersonAsync<NotificationChange?>(grant, async db => await settings.SaveFewerForAsync(db, grant.UserId, form, ByLink))
             : null;
 
-    private async Task<T?> AsPersonAsync<T>(UnsubscribeGrant grant, Func<NotificationSettings, Task<T>> act)
+    /// <summary>Acts in the organisation of the person the link names.</summary>
+    private async Task<T?> AsPersonAsync<T>(UnsubscribeGrant grant, Func<PortalDbContext, Task<T>> act)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        Guid? organisation;
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
-        {
-            organisation = await TenantClaims.FindOrganisationAsync(db, grant.UserId);
-        }
-
-        if (organisation is not { } id)
+        await using var work = workScopes.Begin();
+        if (await TenantClaims.FindOrganisationAsync(work.Db, grant.UserId) is not { } id)
         {
             return default;
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(id);
-        return await act(scope.ServiceProvider.GetRequiredService<NotificationSettings>());
+        using var entered = work.Enter(id);
+        return await act(work.Db);
     }
 }

@@ -32,21 +32,20 @@ public enum MemberActionOutcome
 /// they sign in. Work runs in a scope of its own; the audit log is the caller's, which knows who acts and from where.
 /// </summary>
 public sealed class MemberAdministration(
-    IServiceScopeFactory scopeFactory,
+    WorkScopes workScopes,
     CurrentUser currentUser,
     IAuthorizationService authorization,
     AccessChangeGuard accessChanges,
     UserSessions sessions,
     AuditLog audit,
-    PortalLinks links,
     ProfileService profiles,
     AccountNotices notices,
     IStringLocalizer<Strings> localizer)
 {
     public async Task<MemberTarget?> FindAsync(string userId)
     {
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         return await db.OrganisationMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
             .Select(m => new MemberTarget(m.TenantId, m.UserId, m.Role))
@@ -75,22 +74,22 @@ public sealed class MemberAdministration(
 
     /// <summary>Emails the member a link to choose a new password. The administrator never sets or sees one.</summary>
     public Task<MemberActionOutcome> SendPasswordResetAsync(string userId) =>
-        ActAsync(userId, MemberOperations.SendPasswordReset, async (services, db, user) =>
+        ActAsync(userId, MemberOperations.SendPasswordReset, async (work, db, user) =>
         {
-            await services.GetRequiredService<AccountEmails>().AddPasswordResetAsync(db, user);
+            await work.Emails.AddPasswordResetAsync(db, user);
             await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberPasswordResetSent, SubjectId: user.Id));
         });
 
     /// <summary>Turns the member's authenticator app and recovery codes off, for a member who lost their phone.</summary>
     public Task<MemberActionOutcome> ResetTwoFactorAsync(string userId) =>
-        ActAsync(userId, MemberOperations.ResetTwoFactor, async (services, db, user) =>
+        ActAsync(userId, MemberOperations.ResetTwoFactor, async (work, db, user) =>
         {
-            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var users = work.Users;
             await using var transaction = await db.Database.BeginTransactionAsync();
             Ensure(await users.SetTwoFactorEnabledAsync(user, enabled: false));
             Ensure(await users.ResetAuthenticatorKeyAsync(user));
             await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-            await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
+            await work.Notices.AddAsync(db, user.Email!, user.FirstName,
                 localizer["Members_TwoFactorResetSubject"], [localizer["Members_TwoFactorResetBody"], localizer["Members_TwoFactorResetAdvice"]]);
             await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberTwoFactorReset, SubjectId: user.Id, ChangedFields: ["TwoFactorEnabled", "AuthenticatorKey", "RecoveryCodes"]));
             await transaction.CommitAsync();
@@ -144,11 +143,11 @@ public sealed class MemberAdministration(
             return MemberActionOutcome.Done;
         }
 
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         var member = await db.OrganisationMembers.Include(m => m.User).SingleAsync(m => m.UserId == userId);
         member.Role = newRole;
-        await scope.ServiceProvider.GetRequiredService<AccountNotices>().AddAsync(db, member.User!.Email!, member.User.FirstName,
+        await work.Notices.AddAsync(db, member.User!.Email!, member.User.FirstName,
             localizer["Members_RoleChangedSubject"], [localizer["Members_RoleChangedBody", localizer[$"Role_{newRole}"]]]);
         await audit.AppendAsync(db, new AuditRecord(AuditActions.MemberRoleChanged, SubjectId: userId, Target: $"{target.Role} -> {newRole}", ChangedFields: ["Role"]));
         return MemberActionOutcome.Done;
@@ -167,26 +166,25 @@ public sealed class MemberAdministration(
         }
 
         var actorId = currentUser.UserId;
-        if (actorId == userId
-            || !await accessChanges.AllowsAsync(new OrganisationTarget(target.OrganisationId), OrganisationOperations.TransferOwnership))
+        if (!await accessChanges.AllowsAsync(target, OrganisationOperations.TransferOwnership))
         {
             return MemberActionOutcome.Forbidden;
         }
 
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         var both = await db.OrganisationMembers.Include(m => m.User).Where(m => m.UserId == userId || m.UserId == actorId).ToListAsync();
         var newOwner = both.Single(m => m.UserId == userId);
         newOwner.Role = OrganisationRole.Owner;
         both.Single(m => m.UserId == actorId).Role = OrganisationRole.Admin;
-        await scope.ServiceProvider.GetRequiredService<AccountNotices>().AddAsync(db, newOwner.User!.Email!, newOwner.User.FirstName,
+        await work.Notices.AddAsync(db, newOwner.User!.Email!, newOwner.User.FirstName,
             localizer["Members_RoleChangedSubject"], [localizer["Members_OwnershipBody"]]);
         await audit.AppendAsync(db, new AuditRecord(AuditActions.OwnershipTransferred, SubjectId: userId, Target: $"from {actorId}", ChangedFields: ["Role"]));
         return MemberActionOutcome.Done;
     }
 
     private Task<MemberActionOutcome> SetStatusAsync(string userId, MemberStatus status, MemberActionRequirement requirement, string action, MemberStatus[] from) =>
-        ActAsync(userId, requirement, async (services, db, user) =>
+        ActAsync(userId, requirement, async (work, db, user) =>
         {
             var member = await db.OrganisationMembers.SingleAsync(m => m.UserId == userId);
             if (member.Status == status || !from.Contains(member.Status))
@@ -197,14 +195,14 @@ public sealed class MemberAdministration(
             // The new status and the end of every session commit together, so no session outlives a restriction.
             await using var transaction = await db.Database.BeginTransactionAsync();
             member.Status = status;
-            await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
+            await work.Notices.AddAsync(db, user.Email!, user.FirstName,
                 localizer[$"Members_{status}Subject"], [localizer[$"Members_{status}Body"]]);
             var ended = status == MemberStatus.Active ? 0 : await sessions.EndAllWithinAsync(db, userId, SessionEndReasons.EndedByAdministrator);
             await audit.AppendAsync(db, new AuditRecord(action, SubjectId: userId, Target: ended > 0 ? $"{ended} session(s) ended" : null, ChangedFields: ["Status"]));
             await transaction.CommitAsync();
         });
 
-    private async Task<MemberActionOutcome> ActAsync(string userId, IAuthorizationRequirement requirement, Func<IServiceProvider, PortalDbContext, PortalUser, Task> act)
+    private async Task<MemberActionOutcome> ActAsync(string userId, IAuthorizationRequirement requirement, Func<WorkScope, PortalDbContext, PortalUser, Task> act)
     {
         var target = await FindAsync(userId);
         if (target is null)
@@ -217,10 +215,10 @@ public sealed class MemberAdministration(
             return MemberActionOutcome.Forbidden;
         }
 
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(userId)
+        await using var work = workScopes.Begin();
+        var user = await work.Users.FindByIdAsync(userId)
             ?? throw new InvalidOperationException("A member without an account.");
-        await act(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<PortalDbContext>(), user);
+        await act(work, work.Db, user);
         return MemberActionOutcome.Done;
     }
 

@@ -50,6 +50,12 @@ public sealed class MemberRecord(
     public async Task<MemberDetails?> GetAsync(string userId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        return await GetAsync(db, userId);
+    }
+
+    /// <summary>The record read with a unit of work's context, for staff who entered the member's organisation.</summary>
+    internal async Task<MemberDetails?> GetAsync(PortalDbContext db, string userId)
+    {
         var member = await db.OrganisationMembers.AsNoTracking().Include(m => m.User).FirstOrDefaultAsync(m => m.UserId == userId);
         if (member?.User is not { } user)
         {
@@ -96,6 +102,5 @@ public sealed class MemberRecord(
     }
 
     private async Task<bool> CanTransferOwnershipAsync(MemberTarget target) =>
-        target.UserId != currentUser.UserId && target.Role != OrganisationRole.Owner
-        && (await authorization.AuthorizeAsync(currentUser.Principal, new OrganisationTarget(target.OrganisationId), OrganisationOperations.TransferOwnership)).Succeeded;
+        (await authorization.AuthorizeAsync(currentUser.Principal, target, OrganisationOperations.TransferOwnership)).Succeeded;
 }

@@ -60,12 +60,11 @@ public sealed class OnBehalfForm
 /// organisation has verified, is never given an account the person did not choose: it gets an invitation instead.
 /// </summary>
 internal sealed class OnBehalfAccounts(
-    IServiceScopeFactory scopeFactory,
+    WorkScopes workScopes,
     CurrentUser currentUser,
     AccessChangeGuard accessChanges,
     Invitations invitations,
     AuditLog audit,
-    PortalLinks links,
     TimeProvider time,
     OrganisationSendingLimit sending)
 {
@@ -79,15 +78,15 @@ internal sealed class OnBehalfAccounts(
             return OnBehalfOutcome.Invalid;
         }
 
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var organisationId = scope.ServiceProvider.GetRequiredService<TenantContext>().TenantId;
+        await using var work = workScopes.Begin();
+        var organisationId = work.OrganisationId;
         if (!await accessChanges.AllowsAsync(new InvitationTarget(organisationId, form.Role), InvitationOperations.CreateOnBehalf))
         {
             return OnBehalfOutcome.Forbidden;
         }
 
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = work.Users;
+        var db = work.Db;
         var domainOwner = OrganisationDomains.OfAddress(form.Email) is { } domain ? await TenantClaims.FindVerifiedDomainOwnerAsync(db, domain) : null;
         if (await users.FindByEmailAsync(form.Email) is not null || (domainOwner is { } owner && owner != organisationId))
         {
@@ -106,7 +105,7 @@ internal sealed class OnBehalfAccounts(
         db.OrganisationMembers.Add(new OrganisationMember { Id = Guid.CreateVersion7(), UserId = user.Id, Role = form.Role, Status = MemberStatus.Invited, JoinedAt = now });
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync();
         var actor = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => (u.FirstName + " " + u.LastName).Trim()).SingleAsync();
-        await scope.ServiceProvider.GetRequiredService<AccountEmails>().AddCreatedOnBehalfAsync(db, user, actor, organisation);
+        await work.Emails.AddCreatedOnBehalfAsync(db, user, actor, organisation);
         if (!await sending.AllowsAsync(db, organisationId))
         {
             return OnBehalfOutcome.SendingLimit; // The transaction rolls back: no account is left behind.

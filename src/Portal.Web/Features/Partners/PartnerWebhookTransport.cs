@@ -7,6 +7,8 @@ using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Email;
 
+using Portal.Web.Tenancy;
+
 namespace Portal.Web.Features.Partners;
 
 /// <summary>
@@ -49,8 +51,8 @@ internal sealed class PartnerWebhookTransport(IServiceScopeFactory scopeFactory,
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+        var db = work.Db;
         var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == message.To, cancellationToken)
             ?? throw new InvalidOperationException($"There is no partner '{message.To}'.");
 
@@ -71,7 +73,7 @@ internal sealed class PartnerWebhookTransport(IServiceScopeFactory scopeFactory,
 
         var email = PartnerOptOuts.EmailOf(message.TextBody)?.ToUpperInvariant();
         var subject = email is null ? null : await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(db,
+        await work.Audit.AppendAsync(db,
             new AuditRecord(AuditActions.PartnerOptOutDelivered, SubjectId: subject, Target: partner.Name), CancellationToken.None);
     }
 }

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Audit;
+using Portal.Web.Authorization;
 using Portal.Web.Data;
 using Portal.Web.Features.Organisations;
 using Portal.Web.Resources;
@@ -22,6 +24,7 @@ public sealed record ProfileUpdate(bool Succeeded, IReadOnlyDictionary<string, s
 public sealed class ProfileService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
+    IAuthorizationService authorization,
     AuditLog audit,
     IServiceProvider services,
     IStringLocalizer<Strings> localizer,
@@ -49,13 +52,11 @@ public sealed class ProfileService(
     /// <summary>The fields the person's organisation manages for them (none for its Owners and Admins).</summary>
     public async Task<IReadOnlySet<string>> GetMyLockedFieldsAsync(CancellationToken cancellationToken = default)
     {
-        if (currentUser.Principal.FindFirst(PortalClaims.OrganisationRole)?.Value != nameof(OrganisationRole.Member))
-        {
-            return new HashSet<string>();
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await OrganisationSettings.ForMemberAsync(db, MyId()))?.LockedProfileFields ?? new HashSet<string>();
+        return await OrganisationSettings.ForMemberAsync(db, MyId()) is { } policies
+            && !(await authorization.AuthorizeAsync(currentUser.Principal, policies, MemberPolicyOperations.EditLockedProfileFields)).Succeeded
+                ? policies.LockedProfileFields
+                : new HashSet<string>();
     }
 
     public async Task<ProfileUpdate> UpdateMineAsync(ProfileForm form, CancellationToken cancellationToken = default) =>

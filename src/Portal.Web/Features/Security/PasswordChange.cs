@@ -14,25 +14,24 @@ public sealed record PasswordChangeResult(bool Succeeded, IReadOnlyList<string> 
 /// <summary>
 /// Changing the password with the current one (which is the confirmation of identity it needs): audited, announced by
 /// email, and, if the person chooses, ending their other sessions. A wrong current password counts toward lockout.
-/// The work runs in a scope of its own; the audit log is the caller's, which knows who is acting and from where.
+/// The work is a unit of work of its own; the audit log is the caller's, which knows who is acting and from where.
 /// </summary>
-public sealed class PasswordChange(IServiceScopeFactory scopeFactory, CurrentUser currentUser, AuditLog audit, AccountHolderGuard guard, IStringLocalizer<Strings> localizer)
+public sealed class PasswordChange(WorkScopes workScopes, CurrentUser currentUser, AuditLog audit, AccountHolderGuard guard, IStringLocalizer<Strings> localizer)
 {
     public async Task<PasswordChangeResult> ChangeAsync(string currentPassword, string newPassword, bool endOtherSessions)
     {
         await guard.EnsureAsync(AccountHolderActions.ChangePassword);
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        await using var work = workScopes.Begin();
+        var users = work.Users;
         var user = await users.FindByIdAsync(currentUser.UserId ?? throw new InvalidOperationException("No one is signed in."))
             ?? throw new InvalidOperationException("The signed-in account no longer exists.");
-        var check = await services.GetRequiredService<SignInManager<PortalUser>>().CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
+        var check = await work.SignIn.CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
             return new(false, [localizer["Password_WrongCurrent"]], 0);
         }
 
-        var db = services.GetRequiredService<PortalDbContext>();
+        var db = work.Db;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
@@ -40,13 +39,13 @@ public sealed class PasswordChange(IServiceScopeFactory scopeFactory, CurrentUse
             return new(false, [.. changed.Errors.Select(e => e.Description)], 0);
         }
 
-        await services.GetRequiredService<AccountNotices>().AddAsync(db, user.Email!, user.FirstName,
+        await work.Notices.AddAsync(db, user.Email!, user.FirstName,
             localizer["Password_ChangedSubject"], [localizer["Password_ChangedBody"], localizer["Password_ChangedAdvice"]]);
         await audit.AppendAsync(db, new AuditRecord(AuditActions.PasswordChanged, SubjectId: user.Id, ChangedFields: ["PasswordHash"]));
         await transaction.CommitAsync();
 
         var ended = endOtherSessions && currentUser.Principal.Session() is { } session
-            ? await services.GetRequiredService<UserSessions>().EndOthersAsync(user.Id, session, SessionEndReasons.PasswordChanged)
+            ? await work.Sessions.EndOthersAsync(user.Id, session, SessionEndReasons.PasswordChanged)
             : 0;
         return new(true, [], ended);
     }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 
+using Portal.Web.Tenancy;
+
 namespace Portal.Web.Features.Security;
 
 /// <summary>
@@ -15,8 +17,8 @@ internal sealed class SecurityRecordsRetention(IServiceScopeFactory scopeFactory
 
     public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+        var db = work.Db;
         var now = time.GetUtcNow().UtcDateTime;
         var historyCutoff = now - SignInHistory.Kept;
         var deviceCutoff = now - DeviceMemory;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Portal.Web.Data;
 using Microsoft.Extensions.Options;
 using Portal.Web.Features.Support;
+using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Security;
 
@@ -57,10 +58,10 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
             return null;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var usable = await scope.ServiceProvider.GetRequiredService<UserSessions>().CheckAsync(sessionId, userId, LastActivityAt, cancellationToken)
-            && (!user.IsImpersonated() || await scope.ServiceProvider.GetRequiredService<Support.Impersonations>().IsLiveAsync(user, cancellationToken));
-        return usable ? await SessionCookieValidator.RebuildAsync(scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>(), userId, user) : null;
+        await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+        var usable = await work.Sessions.CheckAsync(sessionId, userId, LastActivityAt, cancellationToken)
+            && (!user.IsImpersonated() || await work.Impersonations.IsLiveAsync(user, cancellationToken));
+        return usable ? await SessionCookieValidator.RebuildAsync(work.SignIn, userId, user) : null;
     }
 
     private static bool SameClaims(ClaimsPrincipal before, ClaimsPrincipal after) =>

@@ -35,10 +35,10 @@ internal sealed record TwoFactorResult(TwoFactorOutcome Outcome, IReadOnlyList<s
 /// <summary>
 /// The signed-in person's authenticator-app sign-in and recovery codes. Every change needs a sign-in or confirmation
 /// of identity from the last five minutes in this session, is audited and announced by email in one transaction.
-/// Each call opens its own scope, so no database context lives as long as a circuit.
+/// Each call is a unit of work of its own, so no database context lives as long as a circuit.
 /// </summary>
 internal sealed class TwoFactorService(
-    IServiceScopeFactory scopeFactory,
+    WorkScopes workScopes,
     CurrentUser currentUser,
     TenantContext tenant,
     UserSessions sessions,
@@ -51,8 +51,8 @@ internal sealed class TwoFactorService(
 
     public async Task<TwoFactorStatus> GetStatusAsync()
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var (users, db) = Services(scope);
+        await using var work = workScopes.Begin();
+        var (users, db) = (work.Users, work.Db);
         var user = await FindAsync(users);
         var left = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
         return new TwoFactorStatus(user.TwoFactorEnabled, left, await IsRequiredAsync(db), await IsRecentAsync());
@@ -129,8 +129,8 @@ internal sealed class TwoFactorService(
             return TwoFactorResult.Of(TwoFactorOutcome.NotRecentlyAuthenticated);
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var (users, db) = Services(scope);
+        await using var work = workScopes.Begin();
+        var (users, db) = (work.Users, work.Db);
         var user = await FindAsync(users);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await change(users, db, user);
@@ -176,6 +176,4 @@ internal sealed class TwoFactorService(
         }
     }
 
-    private static (UserManager<PortalUser> Users, PortalDbContext Db) Services(AsyncServiceScope scope) =>
-        (scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), scope.ServiceProvider.GetRequiredService<PortalDbContext>());
 }

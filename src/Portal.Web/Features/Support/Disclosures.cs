@@ -55,11 +55,9 @@ public sealed record DisclosureView(Guid Id, string Person, string Requester, st
 /// </summary>
 public sealed class Disclosures(
     IDbContextFactory<PortalDbContext> dbFactory,
-    IServiceScopeFactory scopeFactory,
+    WorkScopes workScopes,
     CurrentUser currentUser,
-    PortalLinks links,
     IAuthorizationService authorization,
-    AccountNotices notices,
     AuditLog audit,
     IStringLocalizer<Strings> localizer,
     TimeProvider time)
@@ -75,14 +73,14 @@ public sealed class Disclosures(
             return DisclosureOutcome.Invalid;
         }
 
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
         {
             return DisclosureOutcome.NotFound;
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
+        using var entered = work.Enter(organisationId);
         var request = new DisclosureRequest
         {
             Id = Guid.CreateVersion7(),
@@ -98,7 +96,7 @@ public sealed class Disclosures(
         db.DisclosureRequests.Add(request);
         if (!form.NoticeProhibited)
         {
-            await NotifyAsync(db, request);
+            await NotifyAsync(work, request);
         }
 
         await audit.AppendAsync(db, form.NoticeProhibited ? Withheld(request, reason!)
@@ -121,8 +119,8 @@ public sealed class Disclosures(
     public async Task<DisclosureOutcome> LiftProhibitionAsync(Guid id)
     {
         await EnsureStaffAsync();
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         var organisationId = await db.DisclosuresOfEveryOrganisation().Where(d => d.Id == id && d.NoticeProhibitedBecause != null)
             .Select(d => (Guid?)d.TenantId).FirstOrDefaultAsync();
         if (organisationId is null)
@@ -130,10 +128,10 @@ public sealed class Disclosures(
             return DisclosureOutcome.NotFound;
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId.Value);
+        using var entered = work.Enter(organisationId.Value);
         var request = await db.DisclosureRequests.SingleAsync(d => d.Id == id);
         request.NoticeProhibitedBecause = null;
-        await NotifyAsync(db, request);
+        await NotifyAsync(work, request);
         await audit.AppendAsync(db, new AuditRecord(AuditActions.DisclosureNoticeLifted, SubjectId: request.UserId, OrganisationId: organisationId, Target: request.Requester));
         return DisclosureOutcome.Notified;
     }
@@ -156,16 +154,17 @@ public sealed class Disclosures(
         new(AuditActions.DisclosureRecorded, SubjectId: null, OrganisationId: null,
             Target: $"request {request.Id}; person {request.UserId}; {request.Requester}; notice withheld: {reason}");
 
-    private async Task NotifyAsync(PortalDbContext db, DisclosureRequest request)
+    private async Task NotifyAsync(WorkScope work, DisclosureRequest request)
     {
+        var db = work.Db;
         var user = await db.Users.SingleAsync(u => u.Id == request.UserId);
         request.NotifiedAt = time.GetUtcNow().UtcDateTime;
-        await notices.AddAsync(db, user.Email!, user.FirstName, localizer["Disclosure_EmailSubject"],
+        await work.Notices.AddAsync(db, user.Email!, user.FirstName, localizer["Disclosure_EmailSubject"],
         [
             localizer["Disclosure_EmailIntro", request.Requester, request.ReceivedOn.ToString("D", CultureInfo.CurrentCulture)].Value,
             localizer["Disclosure_EmailBasis", request.LegalBasis].Value,
             localizer["Disclosure_EmailDisclosed", request.Disclosed].Value,
-        ], localizer["Disclosure_EmailLink"], links.To("account/privacy", new Dictionary<string, string?>()));
+        ], localizer["Disclosure_EmailLink"], work.Links.To("account/privacy", new Dictionary<string, string?>()));
     }
 
     private Task EnsureStaffAsync() => authorization.RequireAsync(currentUser.Principal, Policies.Support, "Only Portal's staff record disclosure requests.");

@@ -1,3 +1,5 @@
+using Portal.Web.Tenancy;
+
 namespace Portal.Web.Features.Support;
 
 /// <summary>
@@ -15,8 +17,8 @@ internal sealed class ImpersonationExpiry(IServiceScopeFactory scopeFactory, Tim
             {
                 try
                 {
-                    await using var scope = scopeFactory.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<Impersonations>().EndExpiredAsync(stoppingToken);
+                    await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+                    await work.Impersonations.EndExpiredAsync(stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

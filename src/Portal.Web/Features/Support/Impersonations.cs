@@ -46,14 +46,12 @@ public sealed record SupportAccessView(string Agent, DateTime StartedAt, DateTim
 /// </summary>
 public sealed class Impersonations(
     IDbContextFactory<PortalDbContext> dbFactory,
-    IServiceScopeFactory scopeFactory,
+    WorkScopes workScopes,
     CurrentUser currentUser,
-    PortalLinks links,
     IAuthorizationService authorization,
     UserSessions sessions,
     AuditLog audit,
     AuditOrigin origin,
-    AccountNotices notices,
     TimeProvider time,
     IOptions<SupportOptions> options,
     IStringLocalizer<Strings> localizer)
@@ -84,8 +82,8 @@ public sealed class Impersonations(
             return new(ImpersonationOutcome.Invalid);
         }
 
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         var subject = await db.MembersOfEveryOrganisation().Where(m => m.UserId == subjectId)
             .Join(db.Organisations, m => m.TenantId, o => o.Id, (m, o) => new
             {
@@ -97,7 +95,7 @@ public sealed class Impersonations(
             return new(ImpersonationOutcome.NotFound);
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(subject.TenantId);
+        using var entered = work.Enter(subject.TenantId);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
         var now = Now;
         var target = new ImpersonationTarget(subjectId, await db.IsStaffAsync(subjectId), subject.Status, subject.SupportMayAccess, subject.SuspendedAt is not null,
@@ -125,13 +123,13 @@ public sealed class Impersonations(
             ExpiresAt = impersonation.ExpiresAt,
         });
         db.ImpersonationSessions.Add(impersonation);
-        await AnnounceAsync(db, impersonation, agentName, subject.Email!, subject.FirstName, $"{subject.FirstName} {subject.LastName}".Trim(), subject.TellAdminsOfSupportAccess);
+        await AnnounceAsync(work, impersonation, agentName, subject.Email!, subject.FirstName, $"{subject.FirstName} {subject.LastName}".Trim(), subject.TellAdminsOfSupportAccess);
         await audit.AppendAsync(db, new AuditRecord(AuditActions.ImpersonationStarted, SubjectId: subjectId, OrganisationId: subject.TenantId,
             Target: impersonation.Ticket is null ? impersonation.Reason : $"{impersonation.Reason} [{impersonation.Ticket}]"));
         await transaction.CommitAsync();
 
         var user = await db.Users.SingleAsync(u => u.Id == subjectId);
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+        var principal = await work.Principals.CreateAsync(user);
         var identity = (ClaimsIdentity)principal.Identity!;
         identity.AddClaim(new Claim(SecurityClaims.SessionId, impersonation.SubjectSessionId.ToString("D")));
         identity.AddClaims(ImpersonationClaims.For(impersonation));
@@ -252,8 +250,8 @@ public sealed class Impersonations(
             return new(row.SubjectId, null, false);
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(agent);
+        await using var work = workScopes.Begin();
+        var principal = await work.Principals.CreateAsync(agent);
         var identity = (ClaimsIdentity)principal.Identity!;
         identity.AddClaim(new Claim(SecurityClaims.SessionId, row.AgentSessionId.ToString("D")));
         identity.AddClaims(row.AgentMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -278,14 +276,16 @@ public sealed class Impersonations(
     };
 
     /// <summary>The person is told at once (transactional mail); so are their organisation's administrators when it asks.</summary>
-    private async Task AnnounceAsync(PortalDbContext db, ImpersonationSession impersonation, string agentName, string email, string firstName, string fullName, bool tellAdmins)
+    private async Task AnnounceAsync(WorkScope work, ImpersonationSession impersonation, string agentName, string email, string firstName, string fullName, bool tellAdmins)
     {
+        var db = work.Db;
+        var notices = work.Notices;
         var when = impersonation.StartedAt.ToString("u", CultureInfo.InvariantCulture);
         var minutes = (int)Length.TotalMinutes;
         var why = impersonation.Ticket is null ? impersonation.Reason : $"{impersonation.Reason} ({impersonation.Ticket})";
         await notices.AddAsync(db, email, firstName, localizer["Impersonation_NoticeSubject"],
             [localizer["Impersonation_NoticeBody", agentName, when, minutes], localizer["Impersonation_NoticeReason", why], localizer["Impersonation_NoticeLimits"]],
-            localizer["Impersonation_NoticeButton"], links.To("account/security", new Dictionary<string, string?>()));
+            localizer["Impersonation_NoticeButton"], work.Links.To("account/security", new Dictionary<string, string?>()));
         if (!tellAdmins)
         {
             return;

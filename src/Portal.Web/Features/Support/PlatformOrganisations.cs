@@ -28,9 +28,8 @@ public enum SuspensionOutcome
 /// </summary>
 public sealed class PlatformOrganisations(
     IDbContextFactory<PortalDbContext> dbFactory,
-    IServiceScopeFactory scopeFactory,
+    WorkScopes workScopes,
     CurrentUser currentUser,
-    PortalLinks links,
     IAuthorizationService authorization,
     UserSessions sessions,
     AuditLog audit,
@@ -83,8 +82,8 @@ public sealed class PlatformOrganisations(
             return SuspensionOutcome.Forbidden;
         }
 
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var work = workScopes.Begin();
+        var db = work.Db;
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId);
         if (organisation is null || organisation.IsOperator)
         {
@@ -96,7 +95,7 @@ public sealed class PlatformOrganisations(
             return SuspensionOutcome.Done;
         }
 
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
+        using var entered = work.Enter(organisationId);
         await using var transaction = await db.Database.BeginTransactionAsync();
         organisation.SuspendedAt = suspend ? time.GetUtcNow().UtcDateTime : null;
         var ended = suspend ? await sessions.EndAllOfOrganisationAsync(db, SessionEndReasons.OrganisationSuspended) : 0;

@@ -21,9 +21,9 @@ public sealed record PlatformUserRow(string UserId, string Name, string Email, s
 /// </summary>
 public sealed class PlatformUsers(
     IDbContextFactory<PortalDbContext> dbFactory,
-    IServiceScopeFactory scopeFactory,
+    WorkScopes workScopes,
     CurrentUser currentUser,
-    PortalLinks links,
+    MemberRecord records,
     IAuthorizationService authorization,
     UserSessions sessions,
     AuditLog audit)
@@ -62,10 +62,15 @@ public sealed class PlatformUsers(
     public async Task<(MemberDetails Details, string Organisation)?> GetAsync(string userId)
     {
         await EnsureStaffAsync();
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (await UseOrganisationOfAsync(scope, db, userId) is not { } organisationId
-            || await scope.ServiceProvider.GetRequiredService<MemberRecord>().GetAsync(userId) is not { } details)
+        await using var work = workScopes.Begin();
+        var db = work.Db;
+        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
+        {
+            return null;
+        }
+
+        using var entered = work.Enter(organisationId);
+        if (await records.GetAsync(db, userId) is not { } details)
         {
             return null;
         }
@@ -79,12 +84,14 @@ public sealed class PlatformUsers(
     public async Task<bool> EndSessionsAsync(string userId)
     {
         await EnsureStaffAsync();
-        await using var scope = scopeFactory.CreateWorkScope(currentUser, links);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (await UseOrganisationOfAsync(scope, db, userId) is null)
+        await using var work = workScopes.Begin();
+        var db = work.Db;
+        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
         {
             return false;
         }
+
+        using var entered = work.Enter(organisationId);
 
         var target = await db.OrganisationMembers.Where(m => m.UserId == userId)
             .Select(m => new MemberTarget(m.TenantId, m.UserId, m.Role)).FirstOrDefaultAsync();
@@ -95,18 +102,6 @@ public sealed class PlatformUsers(
 
         await sessions.EndAllAsync(userId, SessionEndReasons.EndedBySupport);
         return true;
-    }
-
-    /// <summary>Reads the person's organisation through the tenant filter from here on; null for no such person.</summary>
-    private static async Task<Guid?> UseOrganisationOfAsync(AsyncServiceScope scope, PortalDbContext db, string userId)
-    {
-        if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisationId)
-        {
-            return null;
-        }
-
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(organisationId);
-        return organisationId;
     }
 
     private Task EnsureStaffAsync() => authorization.RequireAsync(currentUser.Principal, Policies.Support, "Only Portal's support staff may look across organisations.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -18,9 +19,11 @@ public sealed partial class SupportOrganisationsPage
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
 
+    [Inject] private IAuthorizationService AuthorizationService { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
-        isPlatformAdmin = (await Authentication).User.IsInRole(Authorization.PlatformRoles.PlatformAdmin);
+        isPlatformAdmin = (await AuthorizationService.AuthorizeAsync((await Authentication).User, Authorization.Policies.PlatformAdmin)).Succeeded;
         await LoadAsync();
     }
 
