@@ -59,7 +59,7 @@ public sealed class OrganisationLogos(
             db.OrganisationLogos.Add(logo);
         }
 
-        logo.ContentType = check.Photo.ContentType;
+        logo.ContentType = PhotoReencoder.ContentType;
         logo.Content = check.Photo.Bytes;
         logo.Width = check.Photo.Width;
         logo.Height = check.Photo.Height;

@@ -54,7 +54,7 @@ public sealed class ProfilePhotoService(
             db.ProfilePhotos.Add(photo);
         }
 
-        photo.ContentType = check.Photo.ContentType;
+        photo.ContentType = PhotoReencoder.ContentType;
         photo.Content = check.Photo.Bytes;
         photo.Width = check.Photo.Width;
         photo.Height = check.Photo.Height;

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Portal.Web.Features.Profiles.Photos;
 
 /// <summary>The outcome of <see cref="PhotoReencoder"/>: either a photo or a problem, never both.</summary>
-public sealed record PhotoCheck
+internal sealed record PhotoCheck
 {
     private PhotoCheck(ReencodedPhoto? photo, PhotoProblem? problem)
     {

@@ -1,7 +1,7 @@
 namespace Portal.Web.Features.Profiles.Photos;
 
 /// <summary>Why an upload is not accepted as a profile photo or logo; each has a message <c>Photo_{name}</c> in Strings.</summary>
-public enum PhotoProblem
+internal enum PhotoProblem
 {
     /// <summary>No bytes at all.</summary>
     Empty,

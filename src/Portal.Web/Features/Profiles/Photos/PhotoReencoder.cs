@@ -9,7 +9,7 @@ namespace Portal.Web.Features.Profiles.Photos;
 /// memory. Nothing of the upload but its pixels reaches the output — no EXIF (GPS position, camera, dates), XMP, colour
 /// profile, text chunk, trailing bytes or further animation frames — because the output is encoded anew rather than edited.
 /// </summary>
-public static class PhotoReencoder
+internal static class PhotoReencoder
 {
     public const int MaxBytes = 2 * 1024 * 1024;
     public const int MinDimension = 32;
