@@ -185,6 +185,32 @@ internal static class CraftedPhotos
         return [.. "RIFF"u8, .. LittleEndian(body.Length + 4), .. "WEBP"u8, .. body];
     }
 
+    /// <summary>
+    /// An 8-bit greyscale PNG written by hand rather than by SkiaSharp: IHDR, one IDAT of zlib-compressed scanlines (filter
+    /// byte 0, then one grey byte per pixel, darker row by row) and IEND.
+    /// </summary>
+    public static byte[] GreyPng(int width, int height)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest))
+        {
+            var line = new byte[1 + width];
+            for (var y = 0; y < height; y++)
+            {
+                line.AsSpan(1).Fill((byte)(255 - (y * 255 / height)));
+                zlib.Write(line);
+            }
+        }
+
+        return
+        [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
+            .. PngChunk("IHDR", [.. BigEndian(width), .. BigEndian(height), 8, 0, 0, 0, 0]),
+            .. PngChunk("IDAT", compressed.ToArray()),
+            .. PngChunk("IEND", []),
+        ];
+    }
+
     /// <summary>A 1×1 GIF: an image, but not a format Portal stores.</summary>
     public static byte[] Gif =>
     [

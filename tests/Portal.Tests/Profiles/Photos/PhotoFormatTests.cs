@@ -86,13 +86,27 @@ public sealed class PhotoFormatTests
     }
 
     [Fact]
+    public void A_greyscale_png_from_another_encoder_is_stored_with_its_shading()
+    {
+        using var pixels = CraftedPhotos.GreyPng(64, 64).Reencoded().ShouldBeAccepted().Decoded();
+
+        pixels.GetPixel(32, 1).ShouldLookLike(new SKColor(255, 255, 255), "the top row");
+        pixels.GetPixel(32, 62).ShouldLookLike(new SKColor(8, 8, 8), "the bottom row");
+    }
+
+    [Fact]
     public void A_cmyk_jpeg_is_converted_and_stored()
     {
         var photo = CraftedPhotos.CmykJpeg(64, 40).Reencoded().ShouldBeAccepted();
 
         (photo.Width, photo.Height).ShouldBe((64, 40));
         using var pixels = photo.Decoded();
-        pixels.GetPixel(32, 20).Alpha.ShouldBe((byte)255);
+        var colour = pixels.GetPixel(32, 20);
+
+        // Equal cyan, magenta, yellow and black make a neutral grey.
+        colour.Alpha.ShouldBe((byte)255);
+        Math.Abs(colour.Red - colour.Green).ShouldBeLessThan(8);
+        Math.Abs(colour.Green - colour.Blue).ShouldBeLessThan(8);
     }
 
     internal static byte[] Sample(string format, int width, int height) => format switch
