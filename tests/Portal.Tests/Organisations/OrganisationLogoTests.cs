@@ -14,13 +14,13 @@ public sealed class OrganisationLogoTests : AppTest
     [Fact]
     public async Task An_owner_uploads_a_logo_that_their_members_and_only_they_can_load()
     {
-        (await UploadAsync("owner@acme.test", PngSample.Photo(96, 48))).Succeeded.ShouldBeTrue();
+        (await UploadAsync("owner@acme.test", TestImages.Png(96, 48))).Succeeded.ShouldBeTrue();
 
         using var member = new PortalClient(Factory);
         await member.SignInAsync("member@acme.test");
         var response = await member.Http.GetAsync(new Uri("/organisation/logo", UriKind.Relative));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("image/webp");
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("sandbox");
 
         using var other = new PortalClient(Factory);
@@ -37,7 +37,7 @@ public sealed class OrganisationLogoTests : AppTest
     [Fact]
     public async Task Only_an_owner_changes_the_logo_and_a_file_that_is_not_an_image_is_refused()
     {
-        var byAdmin = await UploadAsync("admin@acme.test", PngSample.Photo(96, 96));
+        var byAdmin = await UploadAsync("admin@acme.test", TestImages.Png(96, 96));
         var notAnImage = await UploadAsync("owner@acme.test", "MZ this is a program"u8.ToArray());
 
         byAdmin.Error.ShouldBe("Only Owners can change the organisation's logo.");
@@ -50,7 +50,7 @@ public sealed class OrganisationLogoTests : AppTest
     [Fact]
     public async Task A_removed_logo_is_gone_for_everyone_and_the_removal_is_audited()
     {
-        await UploadAsync("owner@acme.test", PngSample.Photo(64, 64));
+        await UploadAsync("owner@acme.test", TestImages.Png(64, 64));
         using (var scope = await Factory.ScopeForSessionAsync("admin@acme.test", Guid.NewGuid()))
         {
             (await scope.ServiceProvider.GetRequiredService<OrganisationLogos>().RemoveAsync()).ShouldBeFalse();

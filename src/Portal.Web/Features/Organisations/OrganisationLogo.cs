@@ -2,7 +2,7 @@ using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Organisations;
 
-/// <summary>An organisation's logo, checked and stripped of metadata like a profile photo, shown to its members.</summary>
+/// <summary>An organisation's logo, re-encoded from its pixels like a profile photo, shown to its members.</summary>
 public sealed class OrganisationLogo : ITenantOwned
 {
     public Guid Id { get; set; }

@@ -13,8 +13,8 @@ using Portal.Web.Tenancy;
 namespace Portal.Web.Features.Organisations;
 
 /// <summary>
-/// The signed-in person's organisation's logo: Owners upload or remove it (checked like a profile photo: format from
-/// the content, size from its header, metadata removed), every member sees it. Changes are audited.
+/// The signed-in person's organisation's logo: Owners upload or remove it (re-encoded like a profile photo: format from
+/// the content, size from its header checked before decoding, nothing kept but the pixels), every member sees it. Changes are audited.
 /// </summary>
 public sealed class OrganisationLogos(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -45,7 +45,7 @@ public sealed class OrganisationLogos(
         }
 
         var bytes = await ProfilePhotoService.ReadLimitedAsync(content, cancellationToken);
-        var check = ProfilePhotoInspector.Inspect(bytes.Span);
+        var check = await PhotoReencoder.ReencodeAsync(bytes, cancellationToken);
         if (!check.IsAccepted)
         {
             return new PhotoUpload(false, localizer[$"Photo_{check.Problem}"]);
@@ -59,7 +59,7 @@ public sealed class OrganisationLogos(
             db.OrganisationLogos.Add(logo);
         }
 
-        logo.ContentType = check.Photo.ContentType;
+        logo.ContentType = PhotoReencoder.ContentType;
         logo.Content = check.Photo.Bytes;
         logo.Width = check.Photo.Width;
         logo.Height = check.Photo.Height;

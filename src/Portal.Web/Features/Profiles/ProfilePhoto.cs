@@ -1,6 +1,6 @@
 namespace Portal.Web.Features.Profiles;
 
-/// <summary>A person's profile photo as stored: checked, stripped of metadata, in one of three formats.</summary>
+/// <summary>A person's profile photo as stored: a WebP re-encoded from the upload's pixels, with none of its metadata.</summary>
 public sealed class ProfilePhoto
 {
     public string UserId { get; set; } = "";

@@ -13,7 +13,7 @@ namespace Portal.Web.Features.Profiles;
 
 public sealed record PhotoUpload(bool Succeeded, string? Error);
 
-/// <summary>Stores, removes and serves profile photos; every upload is inspected by content and stripped of metadata.</summary>
+/// <summary>Stores, removes and serves profile photos; every upload is decoded and stored re-encoded from its pixels alone.</summary>
 public sealed class ProfilePhotoService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
@@ -29,7 +29,7 @@ public sealed class ProfilePhotoService(
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= ProfilePhotoInspector.MaxBytes)
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= PhotoReencoder.MaxBytes)
         {
             buffer.Write(chunk, 0, read);
         }
@@ -40,7 +40,7 @@ public sealed class ProfilePhotoService(
     public async Task<PhotoUpload> UploadMineAsync(Stream content, CancellationToken cancellationToken = default)
     {
         var userId = MyId();
-        var check = ProfilePhotoInspector.Inspect((await ReadLimitedAsync(content, cancellationToken)).Span);
+        var check = await PhotoReencoder.ReencodeAsync(await ReadLimitedAsync(content, cancellationToken), cancellationToken);
         if (!check.IsAccepted)
         {
             return new PhotoUpload(false, localizer[$"Photo_{check.Problem}"]);
@@ -54,7 +54,7 @@ public sealed class ProfilePhotoService(
             db.ProfilePhotos.Add(photo);
         }
 
-        photo.ContentType = check.Photo.ContentType;
+        photo.ContentType = PhotoReencoder.ContentType;
         photo.Content = check.Photo.Bytes;
         photo.Width = check.Photo.Width;
         photo.Height = check.Photo.Height;

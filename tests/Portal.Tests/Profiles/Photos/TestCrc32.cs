@@ -1,6 +1,6 @@
 namespace Portal.Tests.Profiles.Photos;
 
-/// <summary>A bit-at-a-time CRC-32 (the one PNG uses), written independently of the table-driven one under test.</summary>
+/// <summary>The CRC-32 that ends every PNG chunk, for chunks the tests splice into real files.</summary>
 internal static class TestCrc32
 {
     public static uint Compute(ReadOnlySpan<byte> bytes)
