@@ -121,7 +121,6 @@ internal static class PortalWeb
     public static WebApplication MapPortalEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapClientScript();
         app.MapCultureEndpoint();
         app.MapProfiles();
         app.MapOrganisationAudit();
