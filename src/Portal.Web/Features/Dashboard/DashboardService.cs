@@ -19,7 +19,12 @@ public enum ActivityActor
 
 public sealed record ActivityItem(long Sequence, DateTime OccurredAt, string Action, string? IpAddress, string? UserAgent, ActivityActor By);
 
-public sealed record DashboardSummary(string FirstName, string OrganisationName, OrganisationRole Role, IReadOnlyList<ActivityItem> RecentActivity, TimeZoneInfo TimeZone);
+/// <summary>What the dashboard shows; plain data, so the prerendered page hands it to the interactive one.</summary>
+public sealed record DashboardSummary(string FirstName, string OrganisationName, OrganisationRole Role, IReadOnlyList<ActivityItem> RecentActivity, string TimeZoneId)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+}
 
 /// <summary>What the signed-in person sees first: who they are, their organisation and what happened to their account.</summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
@@ -41,7 +46,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
 
         var organisation = await db.Organisations.Where(o => o.Id == me.TenantId).Select(o => o.Name).FirstAsync(cancellationToken);
         var activity = await ActivityQuery(db, userId, beforeSequence: null).Take(5).ToListAsync(cancellationToken);
-        return new DashboardSummary(me.FirstName, organisation, me.Role, activity, await TimeZoneOfAsync(db, userId, cancellationToken));
+        return new DashboardSummary(me.FirstName, organisation, me.Role, activity, (await TimeZoneOfAsync(db, userId, cancellationToken)).Id);
     }
 
     /// <summary>The person's own account history, newest first, one keyset page at a time.</summary>
