@@ -43,7 +43,7 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
         return $"{local}.{member:D6}@org{organisation:D5}.bench.test";
     }
 
-    /// <summary>One in a hundred members is invited and has not joined yet, a few are restricted or have closed their account.</summary>
+    /// <summary>Five in a hundred members cannot sign in: three invited who have not joined yet, one restricted, one closed.</summary>
     public static MemberStatus StatusOf(int member) => (member % 100) switch
     {
         < 95 => MemberStatus.Active,
