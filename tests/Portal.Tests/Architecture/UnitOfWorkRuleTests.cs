@@ -27,7 +27,7 @@ public sealed class UnitOfWorkRuleTests
     [Fact]
     public void Only_work_scopes_create_scopes_or_resolve_services()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "Portal.Web");
+        var web = Path.Combine(SourceTree.RepositoryRoot(), "src", "Portal.Web");
         var offenders = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(web, f).Replace(Path.DirectorySeparatorChar, '/'))
@@ -42,19 +42,8 @@ public sealed class UnitOfWorkRuleTests
     [Fact]
     public void Every_allowed_place_still_needs_it()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "Portal.Web");
+        var web = Path.Combine(SourceTree.RepositoryRoot(), "src", "Portal.Web");
         var stale = Allowed.Keys.Where(f => !File.Exists(Path.Combine(web, f)) || !Forbidden.Any(File.ReadAllText(Path.Combine(web, f)).Contains)).ToList();
         stale.ShouldBeEmpty("remove places from the allow-list that no longer create scopes or resolve services");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Portal.sln")))
-        {
-            root = root.Parent ?? throw new DirectoryNotFoundException("Portal.sln is not above the test's output directory.");
-        }
-
-        return root.FullName;
     }
 }

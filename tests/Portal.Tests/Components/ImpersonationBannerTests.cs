@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Support;
 using Portal.Web.Tenancy;
@@ -10,7 +11,7 @@ namespace Portal.Tests.Components;
 
 public sealed class ImpersonationBannerTests : ComponentTest
 {
-    private readonly ManualTimeProvider time = new();
+    private readonly FakeTimeProvider time = TestClock.Create();
 
     public ImpersonationBannerTests()
     {

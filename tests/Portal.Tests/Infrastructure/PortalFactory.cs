@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Web.Data;
 using Portal.Web.Tenancy;
 
 namespace Portal.Tests.Infrastructure;
 
-/// <summary>The real app over a fresh SQLite file and a mail pickup folder of its own, with a hand-moved clock.</summary>
+/// <summary>The real app over a fresh SQLite file and a mail pickup folder of its own, with a hand-moved <see cref="FakeTimeProvider"/>.</summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
@@ -23,7 +24,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         ClientOptions.AllowAutoRedirect = false;
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestClock.Create();
 
     public string DatabasePath => Path.Combine(_directory, "portal.db");
 

@@ -7,6 +7,7 @@ using Portal.Web.Audit;
 using Portal.Web.Email;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Shared;
 using Portal.Web.Tenancy;
 
 namespace Portal.Tests.Notifications;
@@ -110,7 +111,7 @@ public sealed class AnnouncementTests : AppTest
     [Fact]
     public void Markdown_is_rendered_and_raw_html_is_shown_as_text()
     {
-        var html = Announcements.ToHtml("<script>alert(1)</script> **hi**");
+        var html = MarkdownRenderer.ToHtml("<script>alert(1)</script> **hi**");
 
         html.ShouldContain("&lt;script&gt;");
         html.ShouldNotContain("<script>");
@@ -126,7 +127,7 @@ public sealed class AnnouncementTests : AppTest
     [InlineData("[click](vbscript:msgbox(1))")]
     public void Links_other_than_http_https_and_mailto_lose_their_address(string markdown)
     {
-        var html = Announcements.ToHtml(markdown);
+        var html = MarkdownRenderer.ToHtml(markdown);
 
         html.ShouldNotContain("script:", Case.Insensitive);
         html.ShouldNotContain("data:");
@@ -135,7 +136,7 @@ public sealed class AnnouncementTests : AppTest
     [Fact]
     public void Web_and_mail_links_are_kept()
     {
-        var html = Announcements.ToHtml("[site](https://portal.test/news) [old](http://portal.test/) [write](mailto:help@portal.test) <https://portal.test/auto>");
+        var html = MarkdownRenderer.ToHtml("[site](https://portal.test/news) [old](http://portal.test/) [write](mailto:help@portal.test) <https://portal.test/auto>");
 
         html.ShouldContain("href=\"https://portal.test/news\"");
         html.ShouldContain("href=\"http://portal.test/\"");

@@ -3,6 +3,7 @@ using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Email;
 using Portal.Web.Email.Templates;
+using Portal.Web.Features.Shared;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Notifications;
@@ -45,7 +46,7 @@ internal sealed class AnnouncementSender(IServiceScopeFactory scopeFactory, Time
 
         work.Links.UseBase(announcement.LinkBase);
         var mail = work.Mail;
-        var html = Announcements.ToHtml(announcement.Body);
+        var html = MarkdownRenderer.ToHtml(announcement.Body);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var userId in batch)
         {

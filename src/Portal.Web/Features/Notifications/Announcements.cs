@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
@@ -10,6 +7,7 @@ using Portal.Web.Data;
 using Portal.Web.Email;
 using Portal.Web.Email.Templates;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Shared;
 using Portal.Web.Resources;
 using Portal.Web.Tenancy;
 
@@ -51,7 +49,7 @@ public sealed record AnnouncementProgress(Guid Id, string Subject, EmailCategory
 /// Service announcements and newsletters written by a PlatformAdmin — or, for service announcements to their own
 /// members, an organisation's Owner (<see cref="AnnounceHandler"/>) — in Markdown: previewed, sent as a test to the
 /// writer, counted after everyone's preferences, then queued for <see cref="AnnouncementSender"/>, which sends each
-/// recipient one message and survives restarts. Raw HTML in the Markdown is shown as text, never passed on.
+/// recipient one message and survives restarts. Bodies are rendered by <see cref="MarkdownRenderer"/>.
 /// </summary>
 public sealed class Announcements(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -66,47 +64,6 @@ public sealed class Announcements(
     OrganisationSendingLimit sending)
 {
     public static readonly IReadOnlyList<EmailCategory> Categories = [EmailCategory.ServiceAnnouncement, EmailCategory.Newsletter];
-
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
-
-    /// <summary>
-    /// The body as HTML: raw HTML is shown as text, only http, https and mailto links are kept, and images become links
-    /// named by their alternative text — a remote image would tell its host when and where the message was opened.
-    /// </summary>
-    public static string ToHtml(string markdown)
-    {
-        var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
-        {
-            if (image.Parent?.FindParentOfType<LinkInline>().Any() == true)
-            {
-                // Already inside a link: its text is enough, and links do not nest.
-                image.ReplaceBy(new LiteralInline(string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()))), copyChildren: false);
-                continue;
-            }
-
-            image.IsImage = false;
-            if (image.FirstChild is null)
-            {
-                image.AppendChild(new LiteralInline(image.Url ?? ""));
-            }
-        }
-
-        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafe(l.Url)))
-        {
-            link.Url = "";
-        }
-
-        foreach (var link in document.Descendants<AutolinkInline>().Where(l => !l.IsEmail && !IsSafe(l.Url)))
-        {
-            link.Url = "";
-        }
-
-        return document.ToHtml(Pipeline);
-    }
-
-    private static bool IsSafe(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
 
     /// <summary>How many people would receive it now, after their preferences; null when the form is not valid.</summary>
     public async Task<int?> CountAsync(AnnouncementForm form)
@@ -133,7 +90,7 @@ public sealed class Announcements(
         await using var db = await dbFactory.CreateDbContextAsync();
         var me = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => u.Email).SingleAsync();
         var email = await renderer.RenderAsync<AnnouncementMessage>($"[Test] {form.Subject.Trim()}",
-            new Dictionary<string, object?> { [nameof(AnnouncementMessage.Html)] = ToHtml(form.Body) });
+            new Dictionary<string, object?> { [nameof(AnnouncementMessage.Html)] = MarkdownRenderer.ToHtml(form.Body) });
         outbox.Add(db, me!, email, EmailCategory.AccountSecurity);
         await db.SaveChangesAsync();
         return AnnouncementOutcome.TestSent;
