@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace Portal.Web.Email;
 
 public enum EmailTransportKind
@@ -42,9 +44,18 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 25;
 
-    public bool EnableSsl { get; set; }
+    /// <summary>
+    /// How the connection is secured: <c>StartTls</c> (required), <c>StartTlsWhenAvailable</c>, <c>SslOnConnect</c>
+    /// (port 465), <c>None</c>, or <c>Auto</c> (SSL on connect for port 465, otherwise STARTTLS when the server offers it).
+    /// </summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
 
+    /// <summary>Signs in with this user name and <see cref="Password"/> when set; otherwise sends without authenticating.</summary>
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>How long one network step (connecting, a command, the message's data) may take before the send fails and is retried.</summary>
+    /// <remarks>Well inside half a lease, so a send never outlives the lease it started under.</remarks>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -7,10 +7,11 @@ namespace Portal.Web.Email;
 
 /// <summary>
 /// One pass over the outbox: lease a batch of due messages in one conditional update (so two instances never take the
-/// same row), deliver them up to <see cref="EmailOptions.Concurrency"/> at a time, and record the successes in one update
-/// and each failure as a retry with back-off or the dead letter. A message is sent only while its lease holds: one whose
-/// lease is half spent is renewed first, and left alone when another instance has taken it since; and once a pass is
-/// past half its leases, each success is recorded as it happens.
+/// same row), deliver them with up to <see cref="EmailOptions.Concurrency"/> senders at once, each on one transport
+/// session (over SMTP, one connection for all it sends), and record the successes in one update and each failure as a
+/// retry with back-off or the dead letter. A message is sent only while its lease holds: one whose lease is half spent
+/// is renewed first, and left alone when another instance has taken it since; and once a pass is past half its
+/// leases, each success is recorded as it happens.
 /// </summary>
 /// <remarks>
 /// Delivery is at least once: a host that stops after sending but before recording leaves its batch to be sent again
@@ -59,32 +60,47 @@ public sealed class OutboxDelivery(
                 .ToListAsync(cancellationToken);
         }
 
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
         var sent = new ConcurrentQueue<Guid>();
         var attempted = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
+        var waiting = new ConcurrentQueue<OutboxMessage>(batch);
+        var senders = Math.Min(settings.Concurrency, batch.Count);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = senders, CancellationToken = cancellationToken };
         try
         {
-            await Parallel.ForEachAsync(batch, parallel, async (message, token) =>
+            // Each sender takes the next waiting message until none is left, all on one transport session: over SMTP
+            // a pass opens at most Concurrency connections, whatever its batch size.
+            await Parallel.ForEachAsync(Enumerable.Range(0, senders), parallel, async (_, token) =>
             {
-                if (!await HoldLeaseAsync(dbFactory, message, owner, token))
+                await using var session = transport.OpenSession();
+                while (waiting.TryDequeue(out var message))
                 {
-                    return;
-                }
-
-                Interlocked.Increment(ref attempted);
-                try
-                {
-                    await (message.Kind == OutboxKind.Webhook ? webhooks.SendAsync(message, token) : transport.SendAsync(message, token));
-                    sent.Enqueue(message.Id);
-                    if (time.GetUtcNow().UtcDateTime >= message.LeaseExpiresAt - (settings.LeaseDuration / 2))
+                    token.ThrowIfCancellationRequested();
+                    if (!await HoldLeaseAsync(dbFactory, message, owner, token))
                     {
-                        // The pass is slow: record what went out now, before its leases can run out under it.
-                        await RecordSentAsync(dbFactory, owner, Drain(sent));
+                        continue;
                     }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    await RecordFailureAsync(dbFactory, message, owner, exception);
+
+                    Interlocked.Increment(ref attempted);
+                    try
+                    {
+                        await (message.Kind == OutboxKind.Webhook ? webhooks.SendAsync(message, token) : session.SendAsync(message, token));
+                        sent.Enqueue(message.Id);
+                        if (time.GetUtcNow().UtcDateTime >= message.LeaseExpiresAt - (settings.LeaseDuration / 2))
+                        {
+                            // The pass is slow: record what went out now, before its leases can run out under it.
+                            await RecordSentAsync(dbFactory, owner, Drain(sent));
+                        }
+                    }
+                    catch (Exception exception) when (!token.IsCancellationRequested)
+                    {
+                        // A transport's own time-out may surface as a cancellation: only the pass's own stop is one.
+                        await RecordFailureAsync(dbFactory, message, owner, exception);
+                    }
                 }
             });
         }

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -60,7 +60,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     {
         var id = (await QueueAsync(1)).Single();
         var delivery = _factory.Service<OutboxDelivery>();
-        _transport.OnSend = _ => throw new SmtpException("451 Try again later");
+        _transport.OnSend = _ => throw new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.MailboxBusy, "451 Try again later");
         var failedAt = Now;
 
         await delivery.DeliverDueAsync();
@@ -98,7 +98,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         {
             if (message.Id == failing)
             {
-                throw new SmtpException("451 Try again later");
+                throw new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.MailboxBusy, "451 Try again later");
             }
 
             // While the first instance is busy with the early message (and still holds the failing one in its
@@ -123,7 +123,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     {
         var id = (await QueueAsync(1)).Single();
         var delivery = _factory.Service<OutboxDelivery>();
-        _transport.OnSend = _ => throw new SmtpException("550 Mailbox unavailable");
+        _transport.OnSend = _ => throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, "550 Mailbox unavailable");
         var maxAttempts = Options.MaxAttempts;
         maxAttempts.ShouldBeGreaterThan(1);
 
@@ -212,16 +212,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
     private OutboxDelivery AnotherInstance() => ActivatorUtilities.CreateInstance<OutboxDelivery>(_factory.Services);
 
-    private async Task<List<Guid>> QueueAsync(int count)
-    {
-        var outbox = _factory.Service<Outbox>();
-        await using var db = _factory.CreateDbContext();
-        var ids = Enumerable.Range(1, count)
-            .Select(i => outbox.Add(db, $"person{i}@example.test", new RenderedEmail($"Message {i}", $"<p>Message {i}</p>", $"Message {i}"), EmailCategory.AccountSecurity).Id)
-            .ToList();
-        await db.SaveChangesAsync();
-        return ids;
-    }
+    private Task<List<Guid>> QueueAsync(int count) => QueuedMail.QueueAsync(_factory, count);
 
     private async Task<OutboxMessage> RowAsync(Guid id)
     {
