@@ -205,6 +205,20 @@ public sealed class SmtpTransportTests : IAsyncLifetime
         row.LastError.ShouldNotBeNull().ShouldContain("timed out", Case.Insensitive);
     }
 
+    [Fact]
+    public async Task A_subject_with_a_line_break_is_refused_when_queued_and_nothing_reaches_the_server()
+    {
+        await StartAsync();
+        var injected = new RenderedEmail("Hello\r\nBcc: everyone@example.test", "<p>Hello</p>", "Hello");
+
+        await Should.ThrowAsync<ArgumentException>(() => QueueAsync("zoe@example.test", injected));
+        (await _factory.Service<OutboxDelivery>().DeliverDueAsync()).ShouldBe(0);
+
+        _smtp.Received().ShouldBeEmpty();
+        await using var db = _factory.CreateDbContext();
+        (await db.OutboxMessages.CountAsync()).ShouldBe(0);
+    }
+
     private async Task StartAsync(SmtpServerBehaviour? behaviour = null, params (string Key, string Value)[] settings)
     {
         _smtp = await LoopbackSmtpServer.StartAsync(behaviour);
