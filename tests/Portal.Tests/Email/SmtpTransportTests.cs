@@ -219,6 +219,14 @@ public sealed class SmtpTransportTests : IAsyncLifetime
         (await db.OutboxMessages.CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_old_EnableSsl_setting_stops_start_up_instead_of_being_ignored()
+    {
+        await StartAsync(settings: ("Email:Smtp:EnableSsl", "true"));
+
+        Should.Throw<InvalidOperationException>(() => _factory.Services).Message.ShouldContain("Email:Smtp:Security");
+    }
+
     private async Task StartAsync(SmtpServerBehaviour? behaviour = null, params (string Key, string Value)[] settings)
     {
         _smtp = await LoopbackSmtpServer.StartAsync(behaviour);
