@@ -29,7 +29,11 @@ public sealed class EmailOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How many due messages one pass leases at once.</summary>
-    public int BatchSize { get; set; } = 100;
+    /// <remarks>
+    /// Each pass pays for its database round trips and, over SMTP, a connection per sender; at 100 that was a third of
+    /// the time against a fast server. A pass of 500 still ends in seconds against a slow one, well inside its leases.
+    /// </remarks>
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>How many messages of a pass are sent at the same time (SMTP servers take several connections).</summary>
     public int Concurrency { get; set; } = 8;

@@ -26,6 +26,9 @@ public sealed class OutboxDelivery(
     TimeProvider time,
     ILogger<OutboxDelivery> logger)
 {
+    /// <summary>How many sent messages a pass records at once while it goes on sending.</summary>
+    private const int RecordEvery = 100;
+
     private long passes;
 
     public string InstanceId { get; } = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
@@ -52,7 +55,7 @@ public sealed class OutboxDelivery(
             // Takes only what is still due: since the listing another instance may have taken a row, or tried it and
             // pushed it back by its back-off, and that must hold here too.
             var until = now + settings.LeaseDuration;
-            await Due(db, now).Where(m => due.Contains(m.Id))
+            await StillDue(db, due, now)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseExpiresAt, until), cancellationToken);
             batch = await db.OutboxMessages.AsNoTracking()
                 .Where(m => due.Contains(m.Id) && m.LeaseOwner == owner)
@@ -66,6 +69,8 @@ public sealed class OutboxDelivery(
         }
 
         var sent = new ConcurrentQueue<Guid>();
+        var recording = Task.CompletedTask;
+        var recordingGate = new Lock();
         var attempted = 0;
         var waiting = new ConcurrentQueue<OutboxMessage>(batch);
         var senders = Math.Min(settings.Concurrency, batch.Count);
@@ -95,6 +100,18 @@ public sealed class OutboxDelivery(
                             // The pass is slow: record what went out now, before its leases can run out under it.
                             await RecordSentAsync(dbFactory, owner, Drain(sent));
                         }
+                        else if (sent.Count >= RecordEvery)
+                        {
+                            // Record what went out while sending goes on, so the pass does not end waiting on one
+                            // large write (each commit waits for the disk).
+                            lock (recordingGate)
+                            {
+                                if (recording.IsCompleted && sent.Count >= RecordEvery)
+                                {
+                                    recording = RecordSentAsync(dbFactory, owner, Drain(sent));
+                                }
+                            }
+                        }
                     }
                     catch (Exception exception) when (!token.IsCancellationRequested)
                     {
@@ -107,7 +124,14 @@ public sealed class OutboxDelivery(
         finally
         {
             // What went out is recorded even when the pass is stopped part way.
-            await RecordSentAsync(dbFactory, owner, Drain(sent));
+            try
+            {
+                await recording;
+            }
+            finally
+            {
+                await RecordSentAsync(dbFactory, owner, Drain(sent));
+            }
         }
 
         return attempted;
@@ -129,6 +153,15 @@ public sealed class OutboxDelivery(
 
     private static IQueryable<OutboxMessage> Due(PortalDbContext db, DateTime now) =>
         db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now));
+
+    /// <summary>
+    /// <see cref="Due"/> for rows already listed by id, written so that SQLite looks them up by id: given an equality on
+    /// Status it walks every due row of the (Status, NextAttemptAt) index instead, which costs as much as the backlog
+    /// is long. Pending is the one status that is neither of the other two.
+    /// </summary>
+    private static IQueryable<OutboxMessage> StillDue(PortalDbContext db, List<Guid> ids, DateTime now) =>
+        db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent && m.Status != OutboxStatus.DeadLettered
+            && m.NextAttemptAt <= now && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now));
 
     /// <summary>
     /// True while this instance may send the message: its lease has more than half to run, or renewing it worked because

@@ -13,7 +13,7 @@ public sealed class OutboxConcurrencyTests : IAsyncLifetime
     private readonly PortalFactory _factory;
 
     public OutboxConcurrencyTests() =>
-        _factory = new PortalFactory { SeedDemoData = false }.WithServices(services =>
+        _factory = new PortalFactory { SeedDemoData = false }.With("Email:BatchSize", "100").WithServices(services =>
         {
             services.RemoveAll<IEmailTransport>();
             services.AddSingleton<IEmailTransport>(_transport);
