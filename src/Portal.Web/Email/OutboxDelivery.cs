@@ -103,10 +103,10 @@ public sealed class OutboxDelivery(
                         else if (sent.Count >= RecordEvery)
                         {
                             // Record what went out while sending goes on, so the pass does not end waiting on one
-                            // large write (each commit waits for the disk).
+                            // large write (each commit waits for the disk). A failed write is kept for the end to throw.
                             lock (recordingGate)
                             {
-                                if (recording.IsCompleted && sent.Count >= RecordEvery)
+                                if (recording.IsCompletedSuccessfully && sent.Count >= RecordEvery)
                                 {
                                     recording = RecordSentAsync(dbFactory, owner, Drain(sent));
                                 }
