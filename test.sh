@@ -6,10 +6,6 @@ cd "$(dirname "$0")"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-# The SMTP tests run Debian's interpreter (it sees Debian's python3-aiosmtpd even when pyenv's python3 comes first).
-python="${PORTAL_TEST_PYTHON:-python3}"
-[ -n "${PORTAL_TEST_PYTHON:-}" ] || [ ! -x /usr/bin/python3 ] || python=/usr/bin/python3
-"$python" -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
   sudo=""

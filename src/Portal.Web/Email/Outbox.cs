@@ -5,12 +5,15 @@ namespace Portal.Web.Email;
 
 /// <summary>
 /// The only way business code sends mail: the message is added to the caller's context and saved in the caller's
-/// transaction; the dispatcher delivers it later.
+/// transaction; the dispatcher delivers it later. A message whose headers would not be one line each is refused here
+/// (<see cref="MailHeaderRules"/>), never queued to fail at delivery.
 /// </summary>
 public sealed class Outbox(TimeProvider time)
 {
+    /// <exception cref="ArgumentException">The recipient, subject or an extra header holds a line break or another control character, or is not what it should be.</exception>
     public OutboxMessage Add(PortalDbContext db, string to, RenderedEmail email, EmailCategory category, IReadOnlyDictionary<string, string>? headers = null, Guid? id = null)
     {
+        MailHeaderRules.EnsureValid(to, email.Subject, headers);
         var now = time.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {

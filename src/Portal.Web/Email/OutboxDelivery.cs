@@ -9,10 +9,11 @@ namespace Portal.Web.Email;
 
 /// <summary>
 /// One pass over the outbox: lease a batch of due messages in one conditional update (so two instances never take the
-/// same row), deliver them up to <see cref="EmailOptions.Concurrency"/> at a time, and record the successes in one update
-/// and each failure as a retry with back-off or the dead letter. A message is sent only while its lease holds: one whose
-/// lease is half spent is renewed first, and left alone when another instance has taken it since; and once a pass is
-/// past half its leases, each success is recorded as it happens.
+/// same row), deliver them with up to <see cref="EmailOptions.Concurrency"/> senders at once, each on one transport
+/// session (over SMTP, one connection for all it sends), and record the successes in one update and each failure as a
+/// retry with back-off or the dead letter. A message is sent only while its lease holds: one whose lease is half spent
+/// is renewed first, and left alone when another instance has taken it since; and once a pass is past half its
+/// leases, each success is recorded as it happens.
 /// </summary>
 /// <remarks>
 /// Delivery is at least once: a host that stops after sending but before recording leaves its batch to be sent again
@@ -27,6 +28,9 @@ public sealed class OutboxDelivery(
     TimeProvider time,
     ILogger<OutboxDelivery> logger)
 {
+    /// <summary>How many sent messages a pass records at once while it goes on sending.</summary>
+    private const int RecordEvery = 100;
+
     private long passes;
 
     public string InstanceId { get; } = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
@@ -53,7 +57,7 @@ public sealed class OutboxDelivery(
             // Takes only what is still due: since the listing another instance may have taken a row, or tried it and
             // pushed it back by its back-off, and that must hold here too.
             var until = now + settings.LeaseDuration;
-            await Due(db, now).Where(m => due.Contains(m.Id))
+            await StillDue(db, due, now)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseExpiresAt, until), cancellationToken);
             batch = await db.OutboxMessages.AsNoTracking()
                 .Where(m => due.Contains(m.Id) && m.LeaseOwner == owner)
@@ -61,39 +65,75 @@ public sealed class OutboxDelivery(
                 .ToListAsync(cancellationToken);
         }
 
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
         var sent = new ConcurrentQueue<Guid>();
+        var recording = Task.CompletedTask;
+        var recordingGate = new Lock();
         var attempted = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
+        var waiting = new ConcurrentQueue<OutboxMessage>(batch);
+        var senders = Math.Min(settings.Concurrency, batch.Count);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = senders, CancellationToken = cancellationToken };
         try
         {
-            await Parallel.ForEachAsync(batch, parallel, async (message, token) =>
+            // Each sender takes the next waiting message until none is left, all on one transport session: over SMTP
+            // a pass opens at most Concurrency connections, whatever its batch size.
+            await Parallel.ForEachAsync(Enumerable.Range(0, senders), parallel, async (_, token) =>
             {
-                if (!await HoldLeaseAsync(dbFactory, message, owner, token))
+                await using var session = transport.OpenSession();
+                while (waiting.TryDequeue(out var message))
                 {
-                    return;
-                }
-
-                Interlocked.Increment(ref attempted);
-                try
-                {
-                    await (message.Kind == OutboxKind.Webhook ? webhooks.SendAsync(message, token) : transport.SendAsync(message, token));
-                    sent.Enqueue(message.Id);
-                    if (time.GetUtcNow().UtcDateTime >= message.LeaseExpiresAt - (settings.LeaseDuration / 2))
+                    token.ThrowIfCancellationRequested();
+                    if (!await HoldLeaseAsync(dbFactory, message, owner, token))
                     {
-                        // The pass is slow: record what went out now, before its leases can run out under it.
-                        await RecordSentAsync(dbFactory, owner, Drain(sent));
+                        continue;
                     }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    await RecordFailureAsync(dbFactory, message, owner, exception);
+
+                    Interlocked.Increment(ref attempted);
+                    try
+                    {
+                        await (message.Kind == OutboxKind.Webhook ? webhooks.SendAsync(message, token) : session.SendAsync(message, token));
+                        sent.Enqueue(message.Id);
+                        if (time.GetUtcNow().UtcDateTime >= message.LeaseExpiresAt - (settings.LeaseDuration / 2))
+                        {
+                            // The pass is slow: record what went out now, before its leases can run out under it.
+                            await RecordSentAsync(dbFactory, owner, Drain(sent));
+                        }
+                        else if (sent.Count >= RecordEvery)
+                        {
+                            // Record what went out while sending goes on, so the pass does not end waiting on one
+                            // large write (each commit waits for the disk). A failed write is kept for the end to throw.
+                            lock (recordingGate)
+                            {
+                                if (recording.IsCompletedSuccessfully && sent.Count >= RecordEvery)
+                                {
+                                    recording = RecordSentAsync(dbFactory, owner, Drain(sent));
+                                }
+                            }
+                        }
+                    }
+                    catch (Exception exception) when (!token.IsCancellationRequested)
+                    {
+                        // A transport's own time-out may surface as a cancellation: only the pass's own stop is one.
+                        await RecordFailureAsync(dbFactory, message, owner, exception);
+                    }
                 }
             });
         }
         finally
         {
             // What went out is recorded even when the pass is stopped part way.
-            await RecordSentAsync(dbFactory, owner, Drain(sent));
+            try
+            {
+                await recording;
+            }
+            finally
+            {
+                await RecordSentAsync(dbFactory, owner, Drain(sent));
+            }
         }
 
         return attempted;
@@ -115,6 +155,15 @@ public sealed class OutboxDelivery(
 
     private static IQueryable<OutboxMessage> Due(PortalDbContext db, DateTime now) =>
         db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now));
+
+    /// <summary>
+    /// <see cref="Due"/> for rows already listed by id, written so that SQLite looks them up by id: given an equality on
+    /// Status it walks every due row of the (Status, NextAttemptAt) index instead, which costs as much as the backlog
+    /// is long. Pending is the one status that is neither of the other two.
+    /// </summary>
+    private static IQueryable<OutboxMessage> StillDue(PortalDbContext db, List<Guid> ids, DateTime now) =>
+        db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent && m.Status != OutboxStatus.DeadLettered
+            && m.NextAttemptAt <= now && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now));
 
     /// <summary>
     /// True while this instance may send the message: its lease has more than half to run, or renewing it worked because

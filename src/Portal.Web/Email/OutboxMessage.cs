@@ -1,5 +1,6 @@
 namespace Portal.Web.Email;
 
+/// <remarks>The lease statement reads "neither Sent nor DeadLettered" as Pending (<c>OutboxDelivery.StillDue</c>): a new status goes there too.</remarks>
 public enum OutboxStatus
 {
     Pending,

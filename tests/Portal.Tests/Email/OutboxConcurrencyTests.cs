@@ -13,7 +13,7 @@ public sealed class OutboxConcurrencyTests : IAsyncLifetime
     private readonly PortalFactory _factory;
 
     public OutboxConcurrencyTests() =>
-        _factory = new PortalFactory { SeedDemoData = false }.WithServices(services =>
+        _factory = new PortalFactory { SeedDemoData = false }.With("Email:BatchSize", "100").WithServices(services =>
         {
             services.RemoveAll<IEmailTransport>();
             services.AddSingleton<IEmailTransport>(_transport);
@@ -80,14 +80,5 @@ public sealed class OutboxConcurrencyTests : IAsyncLifetime
         }
     }
 
-    private async Task<List<Guid>> QueueAsync(int count)
-    {
-        var outbox = _factory.Service<Outbox>();
-        await using var db = _factory.CreateDbContext();
-        var ids = Enumerable.Range(1, count)
-            .Select(i => outbox.Add(db, $"person{i}@example.test", new RenderedEmail($"Message {i}", $"<p>Message {i}</p>", $"Message {i}"), EmailCategory.AccountSecurity).Id)
-            .ToList();
-        await db.SaveChangesAsync();
-        return ids;
-    }
+    private Task<List<Guid>> QueueAsync(int count) => QueuedMail.QueueAsync(_factory, count);
 }

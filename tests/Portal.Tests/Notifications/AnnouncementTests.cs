@@ -157,6 +157,24 @@ public sealed class AnnouncementTests : AppTest
     }
 
     [Fact]
+    public async Task A_subject_with_a_line_break_is_refused_on_the_form_and_nothing_is_queued()
+    {
+        var form = new AnnouncementForm { Subject = "Draft\r\nBcc: everyone@example.test", Body = "Hello" };
+        using var scope = await Factory.ScopeForSessionAsync(Admin, Guid.NewGuid());
+        var announcements = scope.ServiceProvider.GetRequiredService<Announcements>();
+
+        (await announcements.SendTestAsync(form)).ShouldBe(AnnouncementOutcome.Invalid);
+        (await announcements.QueueAsync(form)).Outcome.ShouldBe(AnnouncementOutcome.Invalid);
+
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(form, new(form), errors, validateAllProperties: true).ShouldBeFalse();
+        errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("Subject must be one line, without line breaks or control characters.");
+        await using var db = Factory.CreateDbContext();
+        (await db.OutboxMessages.CountAsync()).ShouldBe(0);
+        (await db.Announcements.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_mailed_announcement_carries_no_remote_image()
     {
         using var scope = await Factory.ScopeForSessionAsync(Admin, Guid.NewGuid());

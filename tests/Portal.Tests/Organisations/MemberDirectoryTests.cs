@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
@@ -284,26 +283,7 @@ public sealed class MemberDirectoryTests(MemberDirectoryFixture app) : IClassFix
         }
     }
 
-    private async Task<List<string>> QueryPlanAsync(string sql, (string Name, object? Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.Factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return plan;
-    }
+    private Task<List<string>> QueryPlanAsync(string sql, (string Name, object? Value)[] parameters) => SqliteQueryPlan.ExplainAsync(app.Factory.DatabasePath, sql, parameters);
 
     private async Task<MemberDirectory> DirectoryAsAsync(string email)
     {

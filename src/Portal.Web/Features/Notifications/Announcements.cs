@@ -20,6 +20,7 @@ public sealed class AnnouncementForm
 
     [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_Required))]
     [StringLength(200, ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_TooLong))]
+    [SingleLine(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Validation_SingleLine))]
     [Display(Name = nameof(Strings.Announcement_Subject), ResourceType = typeof(Strings))]
     public string Subject { get; set; } = "";
 
