@@ -106,7 +106,7 @@ internal static class MailThroughput
         await using var connection = await database.OpenBulkConnectionAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         using var insert = new BulkInsert(connection, "OutboxMessages",
-            "Id", "To", "Subject", "HtmlBody", "TextBody", "Headers", "Category", "Status", "Attempts", "CreatedAt", "NextAttemptAt");
+            "Id", "To", "Subject", "HtmlBody", "TextBody", "Headers", "Category", "Status", "Attempts", "CreatedAt", "NextAttemptAt", "Kind");
         insert.Transaction = transaction;
         var now = DateTime.UtcNow.AddMinutes(-1);
         var html = "<html><body><p>Portal news for December.</p><p>Hello, here is what is new.</p></body></html>";
@@ -114,7 +114,7 @@ internal static class MailThroughput
         for (var i = 0; i < messages; i++)
         {
             insert.Row(Guid.CreateVersion7(), $"reader{i:D6}@bench.test", "Portal news for December", html, "Portal news for December.\n\nHello, here is what is new.",
-                headers, nameof(EmailCategory.Newsletter), nameof(OutboxStatus.Pending), 0L, now, now);
+                headers, nameof(EmailCategory.Newsletter), nameof(OutboxStatus.Pending), 0L, now, now, nameof(OutboxKind.Email));
         }
 
         await transaction.CommitAsync();
