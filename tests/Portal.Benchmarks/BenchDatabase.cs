@@ -29,8 +29,8 @@ internal sealed class BenchDatabase(string path) : IDbContextFactory<PortalDbCon
     public async Task MigrateAsync()
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        await using var db = CreateDbContext();
-        await db.Database.MigrateAsync();
+        await using var db = DatabaseMigrations.CreateContext(DatabaseProvider.Sqlite, _options);
+        await DatabaseMigrations.MigrateAsync(db);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 
@@ -48,11 +48,6 @@ internal sealed class BenchDatabase(string path) : IDbContextFactory<PortalDbCon
         return connection;
     }
 
-    private static DbContextOptions<PortalDbContext> CreateOptions(string path)
-    {
-        var builder = new DbContextOptionsBuilder<PortalDbContext>();
-        var connection = new SqliteConnectionStringBuilder { DataSource = System.IO.Path.GetFullPath(path) }.ToString();
-        DatabaseServiceCollectionExtensions.Configure(builder, DatabaseProvider.Sqlite, connection);
-        return builder.Options;
-    }
+    private static DbContextOptions<PortalDbContext> CreateOptions(string path) => DatabaseMigrations.StandaloneOptions(
+        DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = System.IO.Path.GetFullPath(path) }.ToString());
 }

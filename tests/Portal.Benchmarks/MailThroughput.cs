@@ -156,13 +156,13 @@ internal static class MailThroughput
         await using var connection = await database.OpenBulkConnectionAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         using var insert = new BulkInsert(connection, "OutboxMessages",
-            "Id", "To", "Subject", "HtmlBody", "TextBody", "Headers", "Category", "Status", "Attempts", "CreatedAt", "NextAttemptAt");
+            "Id", "To", "Subject", "HtmlBody", "TextBody", "Headers", "Category", "Status", "Attempts", "CreatedAt", "NextAttemptAt", "Kind");
         insert.Transaction = transaction;
         var now = DateTime.UtcNow.AddMinutes(-1);
         var headers = JsonSerializer.Serialize(Headers);
         for (var i = 0; i < messages; i++)
         {
-            insert.Row(Guid.CreateVersion7(), Reader(i), Subject, Html, Text, headers, nameof(EmailCategory.Newsletter), nameof(OutboxStatus.Pending), 0L, now, now);
+            insert.Row(Guid.CreateVersion7(), Reader(i), Subject, Html, Text, headers, nameof(EmailCategory.Newsletter), nameof(OutboxStatus.Pending), 0L, now, now, nameof(OutboxKind.Email));
         }
 
         await transaction.CommitAsync();

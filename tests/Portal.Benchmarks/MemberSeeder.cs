@@ -59,7 +59,9 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
         var legal = CurrentLegalVersions();
         var total = (long)organisations * membersPerOrganisation;
 
-        using var organisationRows = new BulkInsert(connection, "Organisations", "Id", "Name", "Slug", "IsOperator", "CreatedAt");
+        using var organisationRows = new BulkInsert(connection, "Organisations", "Id", "Name", "Slug", "IsOperator", "CreatedAt",
+            "RequireTwoFactor", "MembersMayCloseAccount", "MembersMayChangeEmail", "MembersMayLinkAccounts", "SupportMayAccess",
+            "TellAdminsOfSupportAccess", "LockedProfileFields");
         using var userRows = new BulkInsert(connection, "AspNetUsers",
             "Id", "FirstName", "LastName", "CreatedAt", "PromotionalEmailOptIn", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
             "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled",
@@ -73,7 +75,7 @@ internal sealed class MemberSeeder(SqliteConnection connection, string passwordH
         for (var o = first; o < first + organisations; o++)
         {
             var organisationId = Guid.CreateVersion7();
-            organisationRows.Row(organisationId, $"Bench Organisation {o:D5}", $"bench-{o:D5}", false, now);
+            organisationRows.Row(organisationId, $"Bench Organisation {o:D5}", $"bench-{o:D5}", false, now, false, true, true, true, true, false, "");
             for (var m = 0; m < membersPerOrganisation; m++)
             {
                 var userId = Guid.NewGuid().ToString();

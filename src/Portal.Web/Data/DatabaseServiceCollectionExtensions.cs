@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Data;
@@ -47,9 +46,6 @@ internal static class DatabaseServiceCollectionExtensions
         {
             db.UseSqlite(connectionString).AddInterceptors(BusyTimeout);
         }
-
-        // Migrations are hand-written and checked against the model by a test, so there is no snapshot to compare with.
-        db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     private static string SqliteConnectionString(string? configured, string contentRoot)

@@ -10,7 +10,11 @@ using Portal.Web.Tenancy;
 
 namespace Portal.Web.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantContext tenant)
+/// <summary>
+/// The app's context. Each provider's migrations belong to a subclass (<see cref="Migrations.Sqlite.SqlitePortalDbContext"/>,
+/// <see cref="Migrations.SqlServer.SqlServerPortalDbContext"/>), because EF keeps one migration set per context type.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantContext tenant)
     : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();

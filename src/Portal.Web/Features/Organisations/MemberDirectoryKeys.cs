@@ -111,40 +111,4 @@ public static class MemberDirectoryKeys
             Apply(member, changed[member.UserId]);
         }
     }
-
-    /// <summary>
-    /// Recomputes the keys of every member of the organisation <paramref name="db"/> acts for, a batch at a time,
-    /// writing only those that differ; returns how many did. For rows written before the keys were computed here.
-    /// </summary>
-    internal static async Task<int> RefreshAsync(PortalDbContext db, CancellationToken cancellationToken = default)
-    {
-        const int BatchSize = 500;
-        var refreshed = 0;
-        Guid? after = null;
-        while (true)
-        {
-            var members = db.OrganisationMembers.Include(m => m.User).AsQueryable();
-            if (after is { } last)
-            {
-                members = members.Where(m => m.Id.CompareTo(last) > 0);
-            }
-
-            var batch = await members.OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            foreach (var member in batch)
-            {
-                Apply(member, member.User!);
-            }
-
-            db.ChangeTracker.DetectChanges();
-            refreshed += db.ChangeTracker.Entries<OrganisationMember>().Count(e => e.State == EntityState.Modified);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            if (batch.Count < BatchSize)
-            {
-                return refreshed;
-            }
-
-            after = batch[^1].Id;
-        }
-    }
 }
