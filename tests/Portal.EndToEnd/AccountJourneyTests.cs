@@ -110,8 +110,8 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
     }
 
     /// <summary>
-    /// Waits for the page's circuit before an interactive control is used: a prerendered button or field has no handler
-    /// until the circuit starts, so a click or a typed value before then would be lost. Links need no wait.
+    /// Waits for the page's circuit before a link is clicked: a click while the circuit is still starting can leave the
+    /// previous page's content under the new address.
     /// </summary>
     internal static Task InteractiveAsync(IPage page) => Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
 

@@ -47,6 +47,7 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await owner.ReloadAsync();
         await Assertions.Expect(owner.GetByTestId("pending-invitations")).ToHaveCountAsync(0);
         await owner.GotoAsync("/organisation/members");
+        await AccountJourneyTests.InteractiveAsync(owner);
         await owner.GetByRole(AriaRole.Link, new() { Name = "Nora Newcomer" }).ClickAsync();
         await Assertions.Expect(owner.GetByTestId("member-title")).ToHaveTextAsync("Nora Newcomer");
         await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
