@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Audit;

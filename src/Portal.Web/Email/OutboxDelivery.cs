@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
-
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Email;

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Email;
-
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Partners;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
-
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Security;
