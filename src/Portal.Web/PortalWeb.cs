@@ -11,6 +11,7 @@ using Portal.Web.Tenancy;
 using Portal.Web.Audit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Radzen;
+using MudBlazor.Services;
 
 namespace Portal.Web;
 
@@ -23,15 +24,11 @@ internal static class PortalWeb
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddPortalForwardedHeaders(builder.Configuration);
 
         // Names and French text render as typed rather than as numeric character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRadzenCookieThemeService(options =>
-        {
-            options.Name = "Portal.Theme";
-            options.Duration = TimeSpan.FromDays(365);
-        });
         services.AddPortalLocalization();
         services.AddPortalRateLimiting(builder.Configuration);
         services.AddAntiforgery(options =>

@@ -21,6 +21,8 @@ internal static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy = context.Items.TryGetValue(PolicyOverride, out var own) && own is string policy ? policy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
+                // Asks the browser for its light or dark setting, so static pages render in it before any script runs.
+                headers["Accept-CH"] = Components.Theme.ThemePreference.SystemHint;
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

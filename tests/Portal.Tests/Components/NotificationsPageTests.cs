@@ -18,7 +18,7 @@ public sealed class NotificationsPageTests : ComponentTest, IAsyncLifetime
         Context.Services.AddSingleton(member.ServiceProvider.GetRequiredService<NotificationSettings>());
     }
 
-    public async Task DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync()
     {
         member?.Dispose();
         await factory.DisposeAsync();
@@ -36,7 +36,7 @@ public sealed class NotificationsPageTests : ComponentTest, IAsyncLifetime
         foreach (var id in new[] { "Newsletter", "ProductTips", "Promotions", "PartnerOffers", "ActivityUpdates", "AllowReadTracking", "LimitDataUse" })
         {
             page.Find($"input#{id}").ShouldNotBeNull();
-            page.Find($"label[for={id}]").TextContent.ShouldNotBeNullOrWhiteSpace();
+            page.Find($"input#{id}").Closest("label")!.TextContent.ShouldNotBeNullOrWhiteSpace();
         }
 
         page.Find("input#Promotions").HasAttribute("checked").ShouldBeFalse();

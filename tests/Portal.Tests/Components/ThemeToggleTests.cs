@@ -1,23 +1,24 @@
 using Bunit;
 using Portal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Components.Layout;
-using Radzen;
 
 namespace Portal.Tests.Components;
 
 public sealed class ThemeToggleTests : ComponentTest
 {
     [Fact]
-    public void The_toggle_has_an_accessible_name_and_switches_to_the_dark_theme()
+    public void The_toggle_has_an_accessible_name_says_whether_dark_is_on_and_asks_for_dark()
     {
-        var theme = Context.Services.GetRequiredService<ThemeService>();
-        theme.SetTheme("material");
-        var toggle = Context.Render<ThemeToggle>();
+        bool? chosen = null;
+        var toggle = Context.Render<ThemeToggle>(p => p
+            .Add(t => t.Dark, false)
+            .Add(t => t.DarkChanged, (bool dark) => chosen = dark));
 
-        toggle.Find("button").GetAttribute("title").ShouldBe("Switch between light and dark theme");
-        toggle.Find("button").Click();
+        var button = toggle.Find("button[data-testid=theme-toggle]");
+        button.GetAttribute("aria-label").ShouldBe("Switch between light and dark theme");
+        button.GetAttribute("aria-pressed").ShouldBe("false");
+        button.Click();
 
-        theme.Theme.ShouldBe("material-dark");
+        chosen.ShouldBe(true);
     }
 }

@@ -1,24 +1,27 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 using Radzen;
 
 namespace Portal.Tests.Infrastructure;
 
-/// <summary>A bUnit context with what Portal's components need: localization and Radzen, JS calls ignored.</summary>
-public abstract class ComponentTest : IDisposable
+/// <summary>A bUnit context with what Portal's components need: localization and the component libraries, JS calls ignored.</summary>
+public abstract class ComponentTest : IAsyncDisposable
 {
     protected ComponentTest()
     {
         Context.Services.AddLocalization();
         Context.Services.AddRadzenComponents();
+        Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     protected BunitContext Context { get; } = new();
 
-    public void Dispose()
+    // MudBlazor's services dispose only asynchronously.
+    public async ValueTask DisposeAsync()
     {
-        Context.Dispose();
+        await Context.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

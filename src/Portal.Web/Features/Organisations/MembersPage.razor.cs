@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Web.Components.Lists;
 
 namespace Portal.Web.Features.Organisations;
 
@@ -8,17 +10,15 @@ public sealed partial class MembersPage : IDisposable
     /// <summary>Typing pauses this long before the directory is asked again, so one query runs per word, not per key.</summary>
     public static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(300);
 
-    // The cursor each visited page started after (null: the first page); Previous goes back one, Next adds one.
-    private readonly List<MemberCursor?> pageStarts = [null];
+    private readonly KeysetPages<MemberCursor> pages = new(MemberDirectory.PageSize);
+    private MudDataGrid<MemberRow>? grid;
     private IReadOnlyList<MemberRow> rows = [];
     private MemberCount? count;
-    private bool hasNext;
     private bool loading = true;
     private string search = "";
     private OrganisationRole? role;
     private MemberStatus? status;
     private CancellationTokenSource? typing;
-    private int generation;
     private IReadOnlySet<OrganisationRole> openable = new HashSet<OrganisationRole>();
 
     [Inject] private MemberDirectory Directory { get; set; } = default!;
@@ -28,10 +28,6 @@ public sealed partial class MembersPage : IDisposable
     private MemberQuery Query => new(search, role, status);
 
     private bool IsFiltered => search.Trim().Length > 0 || role is not null || status is not null;
-
-    private string RoleValue => role?.ToString() ?? "";
-
-    private string StatusValue => status?.ToString() ?? "";
 
     private string? Summary
     {
@@ -53,13 +49,9 @@ public sealed partial class MembersPage : IDisposable
         }
     }
 
-    private int First => ((pageStarts.Count - 1) * MemberDirectory.PageSize) + 1;
+    private int First => pages.FirstRow;
 
-    protected override async Task OnInitializedAsync()
-    {
-        openable = await Directory.RolesOpenedAsync();
-        await ReloadAsync();
-    }
+    protected override async Task OnInitializedAsync() => openable = await Directory.RolesOpenedAsync();
 
     private async Task SearchChangedAsync(string value)
     {
@@ -79,61 +71,64 @@ public sealed partial class MembersPage : IDisposable
         await ReloadAsync();
     }
 
-    private Task RoleChangedAsync(string value)
+    private Task RoleChangedAsync(OrganisationRole? value)
     {
-        role = Enum.TryParse<OrganisationRole>(value, out var parsed) ? parsed : null;
+        role = value;
         return ReloadAsync();
     }
 
-    private Task StatusChangedAsync(string value)
+    private Task StatusChangedAsync(MemberStatus? value)
     {
-        status = Enum.TryParse<MemberStatus>(value, out var parsed) ? parsed : null;
+        status = value;
         return ReloadAsync();
+    }
+
+    private Task SizeChangedAsync(int size)
+    {
+        pages.Restart(size);
+        return ReloadPageAsync();
     }
 
     /// <summary>A new question starts again at the first page, with a fresh (capped) count.</summary>
-    private async Task ReloadAsync()
+    private Task ReloadAsync()
     {
-        pageStarts.RemoveRange(1, pageStarts.Count - 1);
-        pageStarts[0] = null;
-        var query = Query;
-        var current = ++generation;
-        loading = true;
-        var counting = Directory.CountAsync(query);
-        await LoadPageAsync(query, current);
-        var counted = await counting;
-        if (current == generation)
-        {
-            count = counted;
-        }
+        pages.Restart();
+        count = null;
+        return ReloadPageAsync();
     }
 
     private Task NextAsync()
     {
-        pageStarts.Add(rows[^1].Cursor);
-        return LoadPageAsync(Query, ++generation);
+        pages.Next(rows[^1].Cursor);
+        return ReloadPageAsync();
     }
 
     private Task PreviousAsync()
     {
-        pageStarts.RemoveAt(pageStarts.Count - 1);
-        return LoadPageAsync(Query, ++generation);
+        pages.Previous();
+        return ReloadPageAsync();
     }
 
-    /// <summary>Loads one more row than it shows, to know whether there is a next page; an answer to an older question is dropped.</summary>
-    private async Task LoadPageAsync(MemberQuery query, int current)
+    private Task ReloadPageAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    /// <summary>
+    /// The grid asks for its rows here: one page after the current cursor, and the count once per question.
+    /// The grid cancels a question overtaken by a newer one, so an older answer never replaces a newer one.
+    /// </summary>
+    private async Task<GridData<MemberRow>> LoadAsync(GridState<MemberRow> state, CancellationToken cancellationToken)
     {
         loading = true;
-        var page = await Directory.PageAsync(query, pageStarts[^1], MemberDirectory.PageSize + 1);
-        if (current != generation)
-        {
-            return;
-        }
-
-        hasNext = page.Count > MemberDirectory.PageSize;
-        rows = hasNext ? page.Take(MemberDirectory.PageSize).ToList() : page;
+        var query = Query;
+        var counting = count is null ? Directory.CountAsync(query, cancellationToken: cancellationToken) : Task.FromResult(count);
+        var fetched = await Directory.PageAsync(query, pages.After, pages.Fetch, cancellationToken);
+        rows = pages.Keep(fetched);
+        count = await counting;
         loading = false;
+        StateHasChanged(); // The summary and the pager live outside the grid's own render.
+        return new GridData<MemberRow> { Items = rows, TotalItems = rows.Count };
     }
+
+    private static string DisplayName(MemberRow row) => row.Name.Length > 0 ? row.Name : row.Email;
 
     /// <summary>Only members whose role is not above the administrator's own have a record they may open.</summary>
     private bool MayOpen(MemberRow row) => openable.Contains(row.Role);

@@ -19,7 +19,8 @@ internal static class ProfilesEndpoints
         services.AddOutputCache(options => options.AddPolicy(PublicProfileCachePolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(1)) // Other instances keep their own cache: a change reaches them within a minute.
             .Tag(ProfileService.PublicProfilesTag)
-            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
+            .VaryByValue(context => new KeyValuePair<string, string>(
+                "page", $"{CultureInfo.CurrentUICulture.Name}:{Components.Theme.ThemePreference.From(context).Key}"))));
         return services;
     }
 
