@@ -38,7 +38,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save name" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("passkey-name")).ToHaveTextAsync("Test laptop");
 
-        await page.GetByTestId("sign-out").ClickAsync();
+        await AccountJourneyTests.SignOutAsync(page, interactive: false);
         await Assertions.Expect(page).ToHaveURLAsync(AccountJourneyTests.LoginUrl());
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" })).ToBeVisibleAsync();
         await page.ShouldHaveNoSeriousViolationsAsync();

@@ -34,7 +34,7 @@ public sealed partial class TwoFactorJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("recovery-codes-left")).ToHaveTextAsync("Recovery codes left: 10");
         await page.ShouldHaveNoSeriousViolationsAsync();
 
-        await page.GetByTestId("sign-out").ClickAsync();
+        await AccountJourneyTests.SignOutAsync(page);
         await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
         await AccountJourneyTests.SignInAsync(page, email, TestAccounts.Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your authentication code" })).ToBeVisibleAsync();
