@@ -38,6 +38,7 @@ internal static class PortalWeb
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<DashboardService>();
+        services.AddScoped<OrganisationPulse>();
         services.AddScoped<OutboxAdministration>();
         services.AddScoped<Portal.Web.Features.Legal.LegalDocuments>();
         services.AddScoped<Portal.Web.Features.Organisations.OrganisationOverview>();

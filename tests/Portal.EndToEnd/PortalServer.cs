@@ -31,6 +31,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(_directory, "portal.db")}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Database:SeedDemoCrowd", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000");

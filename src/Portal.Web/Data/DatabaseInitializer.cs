@@ -34,6 +34,10 @@ internal static class DatabaseInitializer
         if (options.SeedDemoData && app.Environment.IsDevelopment())
         {
             await services.GetRequiredService<DemoSeeder>().SeedAsync();
+            if (options.SeedDemoCrowd)
+            {
+                await services.GetRequiredService<DemoCrowd>().SeedAsync();
+            }
         }
     }
 }

@@ -14,4 +14,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Seed the demo organisations and users on start-up (Development only).</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>With the demo data, give Acme about sixty more members, invitations and a month of sign-ins, enough to see paging and charts.</summary>
+    public bool SeedDemoCrowd { get; set; }
 }

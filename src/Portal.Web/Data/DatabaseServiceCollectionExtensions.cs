@@ -32,6 +32,7 @@ internal static class DatabaseServiceCollectionExtensions
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoCrowd>();
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         return builder;
     }

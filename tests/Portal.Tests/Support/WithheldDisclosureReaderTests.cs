@@ -58,6 +58,7 @@ public sealed class WithheldDisclosureReaderTests : AppTest
         ShouldNotMention(await ReadAsync(Member, "/account/privacy"));
         ShouldNotMention(await ReadAsync(Member, "/account/activity"));
         ShouldNotMention(await ReadAsync(Member, "/"));
+        ShouldNotMention(await ReadAsync(Owner, "/")); // the organisation's recent events on the home page
         ShouldNotMention(await ReadAsync(Owner, "/organisation/audit.csv"));
         ShouldNotMention(await ReadAsync(Owner, "/organisation/audit"), Requester, Reason);
         ShouldNotMention(await ReadAsync(Owner, $"/organisation/members/{memberId}/export"));

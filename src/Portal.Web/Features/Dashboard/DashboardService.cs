@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Security;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Dashboard;
@@ -19,15 +20,20 @@ public enum ActivityActor
 
 public sealed record ActivityItem(long Sequence, DateTime OccurredAt, string Action, string? IpAddress, string? UserAgent, ActivityActor By);
 
+/// <summary>How the person's account is protected, at a glance: the second factor, passkeys, open sessions and the sign-in before this one.</summary>
+public sealed record SecurityGlance(bool TwoFactorEnabled, bool TwoFactorRequired, int Passkeys, int ActiveSessions, DateTime? PreviousSignInAt, string? PreviousSignInDevice);
+
 /// <summary>What the dashboard shows; plain data, so the prerendered page hands it to the interactive one.</summary>
-public sealed record DashboardSummary(string FirstName, string OrganisationName, OrganisationRole Role, IReadOnlyList<ActivityItem> RecentActivity, string TimeZoneId)
+public sealed record DashboardSummary(
+    string FirstName, string OrganisationName, OrganisationRole Role, IReadOnlyList<ActivityItem> RecentActivity, string TimeZoneId, SecurityGlance Security)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }
 
 /// <summary>What the signed-in person sees first: who they are, their organisation and what happened to their account.</summary>
-public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
+public sealed class DashboardService(
+    IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, SecurityOverview securityOverview, UserSessions sessions)
 {
     public const int PageSize = 20;
 
@@ -46,7 +52,22 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
 
         var organisation = await db.Organisations.Where(o => o.Id == me.TenantId).Select(o => o.Name).FirstAsync(cancellationToken);
         var activity = await ActivityQuery(db, userId, beforeSequence: null).Take(5).ToListAsync(cancellationToken);
-        return new DashboardSummary(me.FirstName, organisation, me.Role, activity, (await TimeZoneOfAsync(db, userId, cancellationToken)).Id);
+        var security = await SecurityOfAsync(db, userId, cancellationToken);
+        return new DashboardSummary(me.FirstName, organisation, me.Role, activity, (await TimeZoneOfAsync(db, userId, cancellationToken)).Id, security);
+    }
+
+    private async Task<SecurityGlance> SecurityOfAsync(PortalDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var overview = await securityOverview.GetAsync(userId);
+        var open = await sessions.ListAsync(userId, currentSessionId: null);
+        // The newest successful sign-in is normally this one; the one before it is what a person checks for surprises.
+        var previous = await db.SignInAttempts.AsNoTracking()
+            .Where(a => a.UserId == userId && a.Outcome == SignInOutcome.Succeeded)
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+            .Skip(1)
+            .Select(a => new { a.OccurredAt, a.Device })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new SecurityGlance(overview.TwoFactorEnabled, overview.TwoFactorRequired, overview.Passkeys, open.Count, previous?.OccurredAt, previous?.Device);
     }
 
     /// <summary>The person's own account history, newest first, one keyset page at a time.</summary>
