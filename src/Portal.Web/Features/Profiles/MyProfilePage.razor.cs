@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Profiles;
@@ -23,6 +24,8 @@ public sealed partial class MyProfilePage
 
     [Inject] private IStringLocalizer<Strings> Localizer { get; set; } = default!;
 
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         form = await Profiles.GetMineAsync();
@@ -42,11 +45,24 @@ public sealed partial class MyProfilePage
 
     private async Task SaveAsync()
     {
+        if (saving)
+        {
+            return; // A second press while the first save runs sends nothing.
+        }
+
         saving = true;
         saved = false;
         serverErrors!.Clear();
-        var result = await Profiles.UpdateMineAsync(form!);
-        saving = false;
+        ProfileUpdate result;
+        try
+        {
+            result = await Profiles.UpdateMineAsync(form!);
+        }
+        finally
+        {
+            saving = false;
+        }
+
         if (!result.Succeeded)
         {
             foreach (var (field, error) in result.Errors)
@@ -61,6 +77,7 @@ public sealed partial class MyProfilePage
 
         saved = true;
         message = result.ChangedFields.Count == 0 ? Localizer["Profile_NothingChanged"] : Localizer["Profile_Saved"];
+        Snackbar.Add(message, result.ChangedFields.Count == 0 ? Severity.Info : Severity.Success);
         var language = form!.Language;
         var languageChanged = language != savedLanguage;
         savedLanguage = language;
