@@ -51,7 +51,7 @@ public sealed class NotificationsPageTests : ComponentTest, IAsyncLifetime
         page.WaitForElement("input#Newsletter");
 
         page.Find("input#Newsletter").Change(true);
-        page.Find("[data-testid=digest-Monthly]").Change(true);
+        page.Find("[data-testid=digest-Monthly]").Click();
         page.Find("[data-testid=save-notifications]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=notifications-status]").TextContent.ShouldBe("Your email settings are saved."));
@@ -75,7 +75,8 @@ public sealed class NotificationsPageTests : ComponentTest, IAsyncLifetime
             box.HasAttribute("disabled").ShouldBeTrue();
         }
 
-        page.Find("fieldset.portal-choices").HasAttribute("disabled").ShouldBeTrue();
+        page.Find("fieldset[data-testid=digest]").HasAttribute("disabled").ShouldBeTrue();
+        page.Find("[data-testid=digest-Monthly]").HasAttribute("disabled").ShouldBeTrue();
         page.Find("[data-testid=digest-Off]").HasAttribute("checked").ShouldBeTrue();
         page.Find("[data-testid=limited-note]").ShouldNotBeNull();
         page.Find("[data-testid=save-notifications]").Click();

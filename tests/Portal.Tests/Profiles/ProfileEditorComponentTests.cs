@@ -16,12 +16,12 @@ public sealed class ProfileEditorComponentTests : ComponentTest
         var section = RenderInForm<ProfileVisibilitySection>(form, p => p.Add(c => c.Form, form));
 
         IndexingBox().HasAttribute("disabled").ShouldBeTrue();
-        section.Find("input[type=radio][value=Public]").Change("Public");
+        section.FindAll("label").Single(l => l.TextContent.Contains("Anyone with the link")).QuerySelector("input[type=radio]")!.Click();
 
         form.Visibility.ShouldBe(ProfileVisibility.Public);
         IndexingBox().HasAttribute("disabled").ShouldBeFalse();
 
-        AngleSharp.Dom.IElement IndexingBox() => section.FindAll("input[type=checkbox]")[0];
+        AngleSharp.Dom.IElement IndexingBox() => section.Find("[data-testid=allow-indexing]");
     }
 
     [Fact]
@@ -39,7 +39,8 @@ public sealed class ProfileEditorComponentTests : ComponentTest
                 .Add(c => c.For, () => form.Username)));
 
         field.Find("label").GetAttribute("for").ShouldBe("Username");
-        field.Find("input#Username").GetAttribute("aria-describedby").ShouldBe("Username-hint");
+        var hint = field.Find("input#Username").GetAttribute("aria-describedby")!;
+        field.Find($"[id='{hint}']").TextContent.ShouldBe("3 to 30 letters");
 
         await field.InvokeAsync(() =>
         {
@@ -47,7 +48,9 @@ public sealed class ProfileEditorComponentTests : ComponentTest
             editContext.NotifyValidationStateChanged();
         });
 
-        field.Find(".portal-error").TextContent.ShouldBe("That username is taken.");
+        field.WaitForAssertion(() => field.Find("input#Username").GetAttribute("aria-invalid").ShouldBe("true"));
+        var error = field.Find("input#Username").GetAttribute("aria-describedby")!;
+        field.Find($"[id='{error}']").TextContent.ShouldBe("That username is taken.");
     }
 
     private IRenderedComponent<CascadingValue<EditContext>> RenderInForm<TComponent>(ProfileForm form, Action<ComponentParameterCollectionBuilder<TComponent>> parameters)

@@ -42,11 +42,24 @@ public sealed partial class MyProfilePage
 
     private async Task SaveAsync()
     {
+        if (saving)
+        {
+            return; // A second press while the first save runs sends nothing.
+        }
+
         saving = true;
         saved = false;
         serverErrors!.Clear();
-        var result = await Profiles.UpdateMineAsync(form!);
-        saving = false;
+        ProfileUpdate result;
+        try
+        {
+            result = await Profiles.UpdateMineAsync(form!);
+        }
+        finally
+        {
+            saving = false;
+        }
+
         if (!result.Succeeded)
         {
             foreach (var (field, error) in result.Errors)
