@@ -122,7 +122,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
             await page.GetByRole(AriaRole.Button, new() { NameRegex = AccountMenu() }).ClickAsync();
         }
 
-        await SignOutAsync(page);
+        await page.GetByTestId("sign-out").ClickAsync();
     }
 
     [GeneratedRegex("^Account menu for ")]
