@@ -43,7 +43,7 @@ public sealed partial class TwoFactorPage
         setup = null;
         recoveryCodes = result.RecoveryCodes;
         message = Localizer["TwoFactor_Enabled"];
-        Snackbar.Add(message, Severity.Success);
+        Snackbar.Tell(message);
     });
 
     private async Task RegenerateAsync()
@@ -61,7 +61,7 @@ public sealed partial class TwoFactorPage
             await RunAsync(TwoFactor.DisableAsync, _ =>
             {
                 message = Localizer["TwoFactor_Disabled"];
-                Snackbar.Add(message, Severity.Success);
+                Snackbar.Tell(message);
             });
         }
     }
