@@ -48,7 +48,7 @@ public sealed partial class TwoFactorPage
 
     private async Task RegenerateAsync()
     {
-        if (await ConfirmAsync("TwoFactor_NewCodesTitle", "TwoFactor_NewCodesConfirm", "TwoFactor_ConfirmNewCodes"))
+        if (await ConfirmAsync("TwoFactor_NewCodesTitle", "TwoFactor_NewCodesMessage", "TwoFactor_ConfirmNewCodes"))
         {
             await RunAsync(TwoFactor.RegenerateRecoveryCodesAsync, result => recoveryCodes = result.RecoveryCodes);
         }
@@ -56,7 +56,7 @@ public sealed partial class TwoFactorPage
 
     private async Task DisableAsync()
     {
-        if (await ConfirmAsync("TwoFactor_TurnOffTitle", "TwoFactor_TurnOffConfirm", "TwoFactor_ConfirmTurnOff"))
+        if (await ConfirmAsync("TwoFactor_TurnOffTitle", "TwoFactor_TurnOffMessage", "TwoFactor_ConfirmTurnOff"))
         {
             await RunAsync(TwoFactor.DisableAsync, _ =>
             {
