@@ -19,6 +19,9 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
         await laptop.ShouldHaveNoSeriousViolationsAsync();
 
         await laptop.GetByTestId("end-session").ClickAsync();
+        await Assertions.Expect(laptop.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Sign out this session?");
+        await laptop.ShouldHaveNoSeriousViolationsAsync();
+        await laptop.GetByTestId("confirm").ClickAsync();
 
         await Assertions.Expect(laptop.GetByTestId("session-status")).ToContainTextAsync("has been signed out");
         await Assertions.Expect(laptop.GetByTestId("session")).ToHaveCountAsync(1);

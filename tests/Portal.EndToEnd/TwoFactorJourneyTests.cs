@@ -27,7 +27,7 @@ public sealed partial class TwoFactorJourneyTests(BrowserFixture fixture)
         await page.GetByTestId("verify-code").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("recovery-code")).ToHaveCountAsync(10);
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("shown only this once");
+        await Assertions.Expect(page.GetByTestId("recovery-codes").GetByRole(AriaRole.Alert)).ToContainTextAsync("shown only this once");
         await page.ShouldHaveNoSeriousViolationsAsync();
         await page.GetByTestId("codes-saved").ClickAsync();
         await Assertions.Expect(page.GetByTestId("two-factor-status")).ToHaveTextAsync("Two-factor sign-in is on.");

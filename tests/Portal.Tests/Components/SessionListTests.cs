@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Security;
 
@@ -50,8 +52,25 @@ public sealed class SessionListTests : ComponentTest
 
         var list = Context.Render<SignInAttemptList>(p => p.Add(c => c.Attempts, attempts).Add(c => c.ShowWasntMe, true));
 
-        list.FindAll("[data-testid=sign-in-attempt] .portal-badge-danger").Select(b => b.TextContent).ShouldBe(["Wrong second-factor code"]);
-        list.FindAll(".portal-badge-warning").Select(b => b.TextContent).ShouldBe(["New device"]);
-        list.FindAll("a.attempt-wasnt-me").Count.ShouldBe(2);
+        list.FindAll("[data-testid=sign-in-attempt]").Select(a => a.GetAttribute("data-outcome")).ShouldBe(["TwoFactorFailed", "Succeeded"]);
+        ChipsIn(list, Color.Error).ShouldBe(["Wrong second-factor code"]);
+        ChipsIn(list, Color.Warning).ShouldBe(["New device"]);
+        ChipsIn(list, Color.Success).ShouldBe(["Signed in"]);
+        list.FindAll("a[data-testid=wasnt-me]").Count.ShouldBe(2);
     }
+
+    [Fact]
+    public void The_current_session_is_marked_in_words_and_colour()
+    {
+        SessionView[] sessions = [new(Guid.NewGuid(), "Chrome on Linux", null, At, At, Persistent: false, IsCurrent: true)];
+
+        var list = Context.Render<SessionList>(p => p.Add(c => c.Sessions, sessions).Add(c => c.Message, "Other sessions signed out: 2."));
+
+        ChipsIn(list, Color.Success).ShouldBe(["This device"]);
+        list.Find("[role=status]").TextContent.Trim().ShouldBe("Other sessions signed out: 2.");
+    }
+
+    /// <summary>The words of the status chips shown in one colour.</summary>
+    private static string[] ChipsIn(IRenderedComponent<IComponent> list, Color color) =>
+        [.. list.FindComponents<MudChip<string>>().Where(c => c.Instance.Color == color).Select(c => c.Nodes.OfType<AngleSharp.Dom.IElement>().First().TextContent.Trim())];
 }

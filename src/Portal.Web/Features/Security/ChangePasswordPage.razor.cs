@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+using Portal.Web.Components;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Security;
@@ -6,32 +9,63 @@ namespace Portal.Web.Features.Security;
 public sealed partial class ChangePasswordPage
 {
     private readonly PasswordForm form = new();
+    private EditContext editContext = default!;
+    private ValidationMessageStore refusals = default!;
     private string? message;
     private bool changed;
     private bool busy;
     private int otherSessions;
 
+    protected override void OnInitialized()
+    {
+        editContext = new EditContext(form);
+        refusals = new ValidationMessageStore(editContext);
+        editContext.OnFieldChanged += (_, e) => refusals.Clear(e.FieldIdentifier);
+    }
+
     private async Task ChangeAsync()
     {
+        if (busy)
+        {
+            return;
+        }
+
         busy = true;
+        message = null;
+        refusals.Clear();
         var result = await PasswordChange.ChangeAsync(form.CurrentPassword, form.NewPassword, form.EndOtherSessions);
         busy = false;
         changed = result.Succeeded;
         form.CurrentPassword = form.NewPassword = form.ConfirmPassword = "";
         if (!result.Succeeded)
         {
-            message = string.Join(" ", result.Errors);
+            // A wrong current password belongs under that field; the password rules' refusals under the new one.
+            var field = result.WrongCurrentPassword ? nameof(PasswordForm.CurrentPassword) : nameof(PasswordForm.NewPassword);
+            refusals.Add(editContext.Field(field), result.Errors);
+            editContext.NotifyValidationStateChanged();
+            message = L["Password_NotChanged"];
             return;
         }
 
         message = result.OtherSessionsEnded > 0 ? L["Password_ChangedEnded", result.OtherSessionsEnded] : L["Password_Changed"];
+        Snackbar.Tell(message);
         otherSessions = (await Sessions.ListAsync(CurrentUser.UserId!, CurrentUser.Principal.Session())).Count(s => !s.IsCurrent);
     }
 
     private async Task EndOthersAsync()
     {
+        var confirmed = await Dialogs.ConfirmAsync(new Confirmation(
+            L["Security_EndOthersTitle"], L["Security_EndOthersMessage"], L["Security_EndOthers"], L["Common_Cancel"], Danger: true));
+        if (!confirmed)
+        {
+            return;
+        }
+
+        busy = true;
         var count = await Sessions.EndOthersAsync(CurrentUser.UserId!, CurrentUser.Principal.Session()!.Value, SessionEndReasons.PasswordChanged);
+        busy = false;
         message = L["Security_OthersEnded", count];
+        Snackbar.Tell(message);
         otherSessions = 0;
     }
 

@@ -9,7 +9,8 @@ using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Security;
 
-public sealed record PasswordChangeResult(bool Succeeded, IReadOnlyList<string> Errors, int OtherSessionsEnded);
+/// <param name="WrongCurrentPassword">True when the refusal is the current password, not the new one.</param>
+public sealed record PasswordChangeResult(bool Succeeded, IReadOnlyList<string> Errors, int OtherSessionsEnded, bool WrongCurrentPassword = false);
 
 /// <summary>
 /// Changing the password with the current one (which is the confirmation of identity it needs): audited, announced by
@@ -28,7 +29,7 @@ public sealed class PasswordChange(WorkScopes workScopes, CurrentUser currentUse
         var check = await work.SignIn.CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
-            return new(false, [localizer["Password_WrongCurrent"]], 0);
+            return new(false, [localizer["Password_WrongCurrent"]], 0, WrongCurrentPassword: true);
         }
 
         var db = work.Db;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Portal.Web.Components;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Security;
@@ -15,14 +17,6 @@ public sealed partial class TwoFactorPage
     private string? message;
     private bool failed;
     private bool busy;
-    private Confirmation confirming;
-
-    private enum Confirmation
-    {
-        None,
-        NewCodes,
-        TurnOff,
-    }
 
     [Inject] private TwoFactorService TwoFactor { get; set; } = default!;
 
@@ -30,19 +24,15 @@ public sealed partial class TwoFactorPage
 
     [Inject] private IStringLocalizer<Strings> Localizer { get; set; } = default!;
 
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private static string ReauthenticateLink => $"Account/Reauthenticate?returnUrl={Uri.EscapeDataString("/" + Path)}";
 
     protected override async Task OnInitializedAsync() => status = await TwoFactor.GetStatusAsync();
-
-    private void Confirm(Confirmation what)
-    {
-        confirming = what;
-        message = null;
-    }
-
-    private void CancelConfirmation() => confirming = Confirmation.None;
 
     private void CancelSetup() => setup = null;
 
@@ -53,16 +43,40 @@ public sealed partial class TwoFactorPage
         setup = null;
         recoveryCodes = result.RecoveryCodes;
         message = Localizer["TwoFactor_Enabled"];
+        Snackbar.Tell(message);
     });
 
-    private Task RegenerateAsync() => RunAsync(TwoFactor.RegenerateRecoveryCodesAsync, result => recoveryCodes = result.RecoveryCodes);
+    private async Task RegenerateAsync()
+    {
+        if (await ConfirmAsync("TwoFactor_NewCodesTitle", "TwoFactor_NewCodesMessage", "TwoFactor_ConfirmNewCodes"))
+        {
+            await RunAsync(TwoFactor.RegenerateRecoveryCodesAsync, result => recoveryCodes = result.RecoveryCodes);
+        }
+    }
 
-    private Task DisableAsync() => RunAsync(TwoFactor.DisableAsync, _ => message = Localizer["TwoFactor_Disabled"]);
+    private async Task DisableAsync()
+    {
+        if (await ConfirmAsync("TwoFactor_TurnOffTitle", "TwoFactor_TurnOffMessage", "TwoFactor_ConfirmTurnOff"))
+        {
+            await RunAsync(TwoFactor.DisableAsync, _ =>
+            {
+                message = Localizer["TwoFactor_Disabled"];
+                Snackbar.Tell(message);
+            });
+        }
+    }
+
+    private Task<bool> ConfirmAsync(string title, string text, string action) => Dialogs.ConfirmAsync(new Confirmation(
+        Localizer[title], Localizer[text], Localizer[action], Localizer["TwoFactor_Cancel"], Danger: true));
 
     private async Task RunAsync(Func<Task<TwoFactorResult>> change, Action<TwoFactorResult> succeeded)
     {
+        if (busy)
+        {
+            return;
+        }
+
         busy = true;
-        confirming = Confirmation.None;
         message = null;
         var result = await change();
         busy = false;
