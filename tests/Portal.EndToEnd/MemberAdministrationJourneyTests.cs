@@ -17,7 +17,7 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
 
         await owner.GetByTestId("invite-email").FillAsync(inviteeEmail);
-        await owner.GetByTestId("invite-role").SelectOptionAsync("Member");
+        await owner.ChooseAsync("Role", "Member");
         await owner.GetByTestId("invite-send").ClickAsync();
 
 
@@ -66,8 +66,9 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await owner.GetByTestId("member-lift").ClickAsync();
         await owner.GetByTestId("confirm").ClickAsync();
         await Assertions.Expect(owner.GetByTestId("member-status")).ToHaveTextAsync("Active");
-        await owner.GetByTestId("member-new-role").SelectOptionAsync("Admin");
+        await owner.ChooseAsync("Role", "Administrator");
         await owner.GetByTestId("member-change-role").ClickAsync();
+        await owner.GetByTestId("confirm").ClickAsync();
 
         await Assertions.Expect(owner.GetByTestId("member-action-status")).ToHaveTextAsync("Role changed. The member has been told.");
         await Assertions.Expect(owner.GetByTestId("member-role")).ToHaveTextAsync("Administrator");

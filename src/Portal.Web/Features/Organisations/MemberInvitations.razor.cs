@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Web.Components;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Organisations;
@@ -16,6 +18,10 @@ public sealed partial class MemberInvitations
     [Inject] private Invitations Invitations { get; set; } = default!;
 
     [Inject] private Dashboard.DashboardService Dashboard { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<OrganisationRole> roles = [];
 
@@ -37,6 +43,11 @@ public sealed partial class MemberInvitations
 
     private async Task InviteAsync()
     {
+        if (busy)
+        {
+            return;
+        }
+
         busy = true;
         var email = form.Email.Trim();
         var outcome = await Invitations.InviteAsync(form);
@@ -45,6 +56,7 @@ public sealed partial class MemberInvitations
         message = L[$"Invite_{outcome}", email];
         if (!failed)
         {
+            Snackbar.Add(message, Severity.Success);
             form = new InvitationForm { Role = form.Role };
             pending = await Invitations.ListAsync();
         }
@@ -52,11 +64,18 @@ public sealed partial class MemberInvitations
 
     private async Task ChangeAsync(PendingInvitation invitation, bool resend)
     {
+        if (!resend && !await Dialogs.ConfirmAsync(new Confirmation(L["Invite_RevokeFor", invitation.Email], L["Invite_RevokeConfirm", invitation.Email],
+                L["Invite_Revoke"], L["Member_Cancel"], Danger: true)))
+        {
+            return;
+        }
+
         busy = true;
         var outcome = resend ? await Invitations.ResendAsync(invitation.Id) : await Invitations.RevokeAsync(invitation.Id);
         busy = false;
         failed = outcome != InvitationOutcome.Sent;
         message = failed ? L[$"Invite_{outcome}", invitation.Email] : L[resend ? "Invite_Resent" : "Invite_Revoked", invitation.Email];
+        Snackbar.Add(message, failed ? Severity.Error : Severity.Success);
         pending = await Invitations.ListAsync();
     }
 }
