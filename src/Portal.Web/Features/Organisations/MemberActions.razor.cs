@@ -31,8 +31,6 @@ public sealed partial class MemberActions
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-
     private string MemberName => Details.Name.Length > 0 ? Details.Name : Details.Email;
 
     protected override void OnParametersSet() => newRole = Details.Target.Role;
@@ -91,7 +89,6 @@ public sealed partial class MemberActions
         busy = false;
         failed = outcome != MemberActionOutcome.Done;
         message = failed ? L["Member_Refused"] : L[$"Member_Done_{name}"];
-        Snackbar.Add(message, failed ? Severity.Error : Severity.Success);
         await OnChanged.InvokeAsync();
     }
 }

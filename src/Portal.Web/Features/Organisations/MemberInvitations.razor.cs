@@ -21,8 +21,6 @@ public sealed partial class MemberInvitations
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-
     private IReadOnlyList<OrganisationRole> roles = [];
 
     protected override async Task OnInitializedAsync()
@@ -56,7 +54,6 @@ public sealed partial class MemberInvitations
         message = L[$"Invite_{outcome}", email];
         if (!failed)
         {
-            Snackbar.Add(message, Severity.Success);
             form = new InvitationForm { Role = form.Role };
             pending = await Invitations.ListAsync();
         }
@@ -75,7 +72,6 @@ public sealed partial class MemberInvitations
         busy = false;
         failed = outcome != InvitationOutcome.Sent;
         message = failed ? L[$"Invite_{outcome}", invitation.Email] : L[resend ? "Invite_Resent" : "Invite_Revoked", invitation.Email];
-        Snackbar.Add(message, failed ? Severity.Error : Severity.Success);
         pending = await Invitations.ListAsync();
     }
 }
