@@ -28,10 +28,14 @@ public sealed class OrganisationAuditLog(
     AuditLog audit)
 {
     public const int PageSize = 50;
+
+    /// <summary>The most a page may ask for: the largest page a person can choose, and one more to tell whether another follows.</summary>
+    public const int MaxPageSize = 101;
     public const string StaffName = "Portal staff";
 
     public async Task<IReadOnlyList<OrganisationAuditEntry>> PageAsync(OrganisationAuditFilter filter, long? beforeSequence = null, int size = PageSize)
     {
+        size = Math.Clamp(size, 1, MaxPageSize);
         await EnsureAdministratorAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
         var events = await FilterAsync(db, filter);

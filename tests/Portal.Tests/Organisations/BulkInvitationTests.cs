@@ -7,7 +7,7 @@ using Portal.Tests.Infrastructure;
 using Portal.Tests.Security;
 using Portal.Web.Audit;
 using Portal.Web.Features.Organisations;
-using Radzen;
+using MudBlazor.Services;
 
 namespace Portal.Tests.Organisations;
 
@@ -105,10 +105,10 @@ public sealed class BulkInvitationTests : AppTest
     public async Task The_card_reports_bad_rows_then_sends_a_good_file_with_progress()
     {
         using var scope = await Factory.ScopeForSessionAsync(Admin, Guid.NewGuid());
-        using var context = new BunitContext();
+        await using var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddLocalization();
-        context.Services.AddRadzenComponents();
+        context.Services.AddMudServices();
         context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<BulkInvitations>());
         var sentCallbacks = 0;
         var card = context.Render<BulkInviteCard>(p => p.Add(c => c.OnSent, () => sentCallbacks++));

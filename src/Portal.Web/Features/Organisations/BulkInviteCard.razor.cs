@@ -28,10 +28,15 @@ public sealed partial class BulkInviteCard
 
     [Parameter] public EventCallback OnSent { get; set; }
 
-    private async Task CheckAsync(InputFileChangeEventArgs e)
+    private async Task CheckAsync(IBrowserFile? file)
     {
+        if (file is null)
+        {
+            return;
+        }
+
         plan = null;
-        if (e.File.Size > BulkInvitations.MaxBytes)
+        if (file.Size > BulkInvitations.MaxBytes)
         {
             Fail(L["Bulk_TooLarge"]);
             return;
@@ -39,7 +44,7 @@ public sealed partial class BulkInviteCard
 
         phase = Phase.Checking;
         using var copy = new MemoryStream();
-        await using (var upload = e.File.OpenReadStream(BulkInvitations.MaxBytes))
+        await using (var upload = file.OpenReadStream(BulkInvitations.MaxBytes))
         {
             await upload.CopyToAsync(copy);
         }
@@ -57,6 +62,11 @@ public sealed partial class BulkInviteCard
 
     private async Task SendAsync()
     {
+        if (phase == Phase.Sending)
+        {
+            return;
+        }
+
         phase = Phase.Sending;
         sent = 0;
         var step = Math.Max(1, plan!.Rows.Count / 50);

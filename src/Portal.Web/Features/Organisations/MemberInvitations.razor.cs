@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Web.Components;
 using Portal.Web.Tenancy;
 
 namespace Portal.Web.Features.Organisations;
@@ -16,6 +18,8 @@ public sealed partial class MemberInvitations
     [Inject] private Invitations Invitations { get; set; } = default!;
 
     [Inject] private Dashboard.DashboardService Dashboard { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private IReadOnlyList<OrganisationRole> roles = [];
 
@@ -37,6 +41,11 @@ public sealed partial class MemberInvitations
 
     private async Task InviteAsync()
     {
+        if (busy)
+        {
+            return;
+        }
+
         busy = true;
         var email = form.Email.Trim();
         var outcome = await Invitations.InviteAsync(form);
@@ -52,6 +61,12 @@ public sealed partial class MemberInvitations
 
     private async Task ChangeAsync(PendingInvitation invitation, bool resend)
     {
+        if (!resend && !await Dialogs.ConfirmAsync(new Confirmation(L["Invite_RevokeFor", invitation.Email], L["Invite_RevokeConfirm", invitation.Email],
+                L["Invite_Revoke"], L["Member_Cancel"], Danger: true)))
+        {
+            return;
+        }
+
         busy = true;
         var outcome = resend ? await Invitations.ResendAsync(invitation.Id) : await Invitations.RevokeAsync(invitation.Id);
         busy = false;

@@ -42,6 +42,11 @@ public sealed partial class MemberProfileEditor
 
     private async Task SaveAsync()
     {
+        if (saving)
+        {
+            return;
+        }
+
         saving = true;
         serverErrors.Clear();
         var (outcome, update) = await Administration.EditProfileAsync(UserId, form);
