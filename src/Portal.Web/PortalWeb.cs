@@ -24,7 +24,16 @@ internal static class PortalWeb
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            // A result appears and goes at full strength: half faded, a snackbar's text has too little contrast to read.
+            var snackbars = options.SnackbarConfiguration;
+            snackbars.ShowTransitionDuration = 0;
+            snackbars.HideTransitionDuration = 0;
+            snackbars.MaximumOpacity = 100;
+            snackbars.SnackbarVariant = MudBlazor.Variant.Filled;
+            snackbars.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+        });
         services.AddPortalForwardedHeaders(builder.Configuration);
 
         // Names and French text render as typed rather than as numeric character references.

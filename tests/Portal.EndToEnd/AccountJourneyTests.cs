@@ -51,7 +51,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("activity-details")).ToHaveCountAsync(0);
 
         // The switch only changes what is shown after the server handles the click over the circuit.
-        await page.Locator(".rz-switch").ClickAsync();
+        await page.GetByLabel("Show details").CheckAsync();
 
         await Assertions.Expect(page.GetByTestId("activity-details").First).ToBeVisibleAsync();
         await page.ShouldHaveNoSeriousViolationsAsync();

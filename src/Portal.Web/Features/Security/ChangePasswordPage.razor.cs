@@ -48,7 +48,7 @@ public sealed partial class ChangePasswordPage
         }
 
         message = result.OtherSessionsEnded > 0 ? L["Password_ChangedEnded", result.OtherSessionsEnded] : L["Password_Changed"];
-        Snackbar.Tell(message);
+        Snackbar.Add(message, Severity.Success);
         otherSessions = (await Sessions.ListAsync(CurrentUser.UserId!, CurrentUser.Principal.Session())).Count(s => !s.IsCurrent);
     }
 
@@ -65,7 +65,7 @@ public sealed partial class ChangePasswordPage
         var count = await Sessions.EndOthersAsync(CurrentUser.UserId!, CurrentUser.Principal.Session()!.Value, SessionEndReasons.PasswordChanged);
         busy = false;
         message = L["Security_OthersEnded", count];
-        Snackbar.Tell(message);
+        Snackbar.Add(message, Severity.Success);
         otherSessions = 0;
     }
 

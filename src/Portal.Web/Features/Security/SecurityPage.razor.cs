@@ -85,6 +85,6 @@ public sealed partial class SecurityPage
     private void Tell(string text, Severity severity)
     {
         message = text;
-        Snackbar.Tell(text, severity);
+        Snackbar.Add(text, severity);
     }
 }

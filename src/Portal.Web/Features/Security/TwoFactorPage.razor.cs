@@ -43,7 +43,7 @@ public sealed partial class TwoFactorPage
         setup = null;
         recoveryCodes = result.RecoveryCodes;
         message = Localizer["TwoFactor_Enabled"];
-        Snackbar.Tell(message);
+        Snackbar.Add(message, Severity.Success);
     });
 
     private async Task RegenerateAsync()
@@ -61,7 +61,7 @@ public sealed partial class TwoFactorPage
             await RunAsync(TwoFactor.DisableAsync, _ =>
             {
                 message = Localizer["TwoFactor_Disabled"];
-                Snackbar.Tell(message);
+                Snackbar.Add(message, Severity.Success);
             });
         }
     }
