@@ -29,7 +29,7 @@ public sealed class NewsletterJourneyTests(BrowserFixture fixture)
         await AccountJourneyTests.InteractiveAsync(admin);
         await admin.GetByLabel("Newsletter").CheckAsync();
         await admin.GetByLabel("One organisation").CheckAsync();
-        await admin.GetByLabel("Organisation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Nell Reader" });
+        await admin.ChooseAsync("Organisation", "Nell Reader");
         await admin.GetByLabel("Subject").FillAsync("Portal news for December");
         await admin.GetByLabel("Message").FillAsync("Hello **readers**, here is what is new.");
         await admin.GetByTestId("announcement-preview").ClickAsync();
@@ -38,6 +38,8 @@ public sealed class NewsletterJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(admin.GetByTestId("announcement-status")).ToHaveTextAsync("Recipients now, after their preferences: 1.");
         await admin.ShouldHaveNoSeriousViolationsAsync();
         await admin.GetByTestId("announcement-send").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("confirm-dialog")).ToContainTextAsync("will be emailed to 1 people now");
+        await admin.GetByTestId("confirm").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("announcement-progress")).ToContainTextAsync("Sent to everyone in the audience. Recipients: 1.", new() { Timeout = 20_000 });
 
         var reader = await fixture.NewPageAsync();

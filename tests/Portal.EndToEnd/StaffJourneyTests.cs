@@ -33,8 +33,9 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await page.GetByTestId("support-search").FillAsync("member@acme");
         await page.GetByTestId("support-find").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("support-user")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.GetByTestId("support-user")).ToContainTextAsync("Acme");
+        var people = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId("support-user") });
+        await Assertions.Expect(people).ToHaveCountAsync(1);
+        await Assertions.Expect(people).ToContainTextAsync("Acme");
         await page.ShouldHaveNoSeriousViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mia Member" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("support-user-title")).ToHaveTextAsync("Mia Member");
@@ -45,11 +46,12 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync("/support/audit");
         await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
-        await page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Account viewed by Portal support" });
+        await page.ChooseAsync("Action", "Account viewed by Portal support");
         await page.GetByTestId("audit-subject").FillAsync("member@acme.test");
         await page.GetByTestId("audit-search").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("audit-row").First).ToContainTextAsync("support@portal.test");
-        await Assertions.Expect(page.GetByTestId("audit-row").First).ToContainTextAsync("Acme");
+        var entry = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId("audit-row") }).First;
+        await Assertions.Expect(entry).ToContainTextAsync("support@portal.test");
+        await Assertions.Expect(entry).ToContainTextAsync("Acme");
         await page.ShouldHaveNoSeriousViolationsAsync();
     }
 

@@ -37,10 +37,14 @@ public sealed class OutboxAdministration(
 {
     public const int PageSize = 50;
 
-    /// <summary>One keyset page, newest first; pass the last entry of the previous page to continue after it.</summary>
-    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxView view, OutboxEntry? after = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One keyset page of up to <paramref name="size"/> entries (1 to 101), newest first; pass the last entry of the previous
+    /// page to continue after it.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxView view, OutboxEntry? after = null, int size = PageSize, CancellationToken cancellationToken = default)
     {
         await EnsureStaffAsync();
+        size = Math.Clamp(size, 1, 101);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var messages = view == OutboxView.DeadLettered
             ? db.OutboxMessages.Where(m => m.Status == OutboxStatus.DeadLettered)
@@ -53,7 +57,7 @@ public sealed class OutboxAdministration(
 
         return await messages.AsNoTracking()
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Take(PageSize)
+            .Take(size)
             .Select(m => new OutboxEntry(m.Id, m.To, m.Subject, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt))
             .ToListAsync(cancellationToken);
     }

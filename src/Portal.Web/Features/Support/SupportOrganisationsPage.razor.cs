@@ -1,17 +1,22 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Portal.Web.Components.Lists;
 
 namespace Portal.Web.Features.Support;
 
 /// <summary>Every organisation, for staff; PlatformAdmin suspends and lifts (the service decides again).</summary>
 public sealed partial class SupportOrganisationsPage
 {
-    private readonly List<PlatformOrganisationCursor?> pageStarts = [null];
+    private readonly KeysetPages<PlatformOrganisationCursor> pages = new(PlatformOrganisations.PageSize);
+    private MudDataGrid<PlatformOrganisationRow>? grid;
     private IReadOnlyList<PlatformOrganisationRow> rows = [];
-    private bool hasNext;
+    private bool loading = true;
+    private bool busy;
     private bool isPlatformAdmin;
     private string search = "";
+    private string asked = "";
     private string reason = "";
     private PlatformOrganisationRow? suspending;
     private string? message;
@@ -21,29 +26,52 @@ public sealed partial class SupportOrganisationsPage
 
     [Inject] private IAuthorizationService AuthorizationService { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
-    {
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() =>
         isPlatformAdmin = (await AuthorizationService.AuthorizeAsync((await Authentication).User, Authorization.Policies.PlatformAdmin)).Succeeded;
-        await LoadAsync();
-    }
 
     private Task SearchAsync()
     {
-        pageStarts.RemoveRange(1, pageStarts.Count - 1);
-        return LoadAsync();
+        asked = search;
+        pages.Restart();
+        return ReloadAsync();
+    }
+
+    private Task SizeChangedAsync(int size)
+    {
+        pages.Restart(size);
+        return ReloadAsync();
     }
 
     private Task NextAsync()
     {
-        pageStarts.Add(rows[^1].Cursor);
-        return LoadAsync();
+        pages.Next(rows[^1].Cursor);
+        return ReloadAsync();
     }
 
     private Task PreviousAsync()
     {
-        pageStarts.RemoveAt(pageStarts.Count - 1);
-        return LoadAsync();
+        pages.Previous();
+        return ReloadAsync();
     }
+
+    private Task ReloadAsync() => grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    private async Task<GridData<PlatformOrganisationRow>> LoadAsync(GridState<PlatformOrganisationRow> state, CancellationToken cancellationToken)
+    {
+        loading = true;
+        rows = pages.Keep(await Organisations.PageAsync(asked, pages.After, pages.Fetch));
+        loading = false;
+        StateHasChanged();
+        return new GridData<PlatformOrganisationRow> { Items = rows, TotalItems = rows.Count };
+    }
+
+    private string StatusText(PlatformOrganisationRow row) =>
+        row.IsOperator ? L["SupportOrgs_Operator"] : row.SuspendedAt is null ? L["SupportOrgs_Active"] : L["SupportOrgs_Suspended"];
+
+    private static Color StatusColor(PlatformOrganisationRow row) =>
+        row.IsOperator ? Color.Default : row.SuspendedAt is null ? Color.Success : Color.Error;
 
     private void Ask(PlatformOrganisationRow row)
     {
@@ -54,28 +82,39 @@ public sealed partial class SupportOrganisationsPage
 
     private async Task SuspendAsync()
     {
-        var row = suspending!;
-        await ReportAsync(await Organisations.SuspendAsync(row.Id, reason), L["SupportOrgs_SuspendedDone", row.Name]);
+        if (busy || suspending is not { } row)
+        {
+            return;
+        }
+
+        await ReportAsync(() => Organisations.SuspendAsync(row.Id, reason), L["SupportOrgs_SuspendedDone", row.Name]);
         if (!failed)
         {
             suspending = null;
         }
     }
 
-    private async Task LiftAsync(PlatformOrganisationRow row) =>
-        await ReportAsync(await Organisations.LiftAsync(row.Id), L["SupportOrgs_LiftedDone", row.Name]);
+    private Task LiftAsync(PlatformOrganisationRow row) =>
+        ReportAsync(() => Organisations.LiftAsync(row.Id), L["SupportOrgs_LiftedDone", row.Name]);
 
-    private async Task ReportAsync(SuspensionOutcome outcome, string done)
+    private async Task ReportAsync(Func<Task<SuspensionOutcome>> change, string done)
     {
-        failed = outcome != SuspensionOutcome.Done;
-        message = failed ? L[$"SupportOrgs_{outcome}"] : done;
-        await LoadAsync();
-    }
+        busy = true;
+        try
+        {
+            var outcome = await change();
+            failed = outcome != SuspensionOutcome.Done;
+            message = failed ? L[$"SupportOrgs_{outcome}"] : done;
+            if (!failed)
+            {
+                Snackbar.Add(message, Severity.Success);
+            }
 
-    private async Task LoadAsync()
-    {
-        var page = await Organisations.PageAsync(search, pageStarts[^1], PlatformOrganisations.PageSize + 1);
-        hasNext = page.Count > PlatformOrganisations.PageSize;
-        rows = hasNext ? page.Take(PlatformOrganisations.PageSize).ToList() : page;
+            await ReloadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
     }
 }
