@@ -10,7 +10,6 @@ using Portal.Web.Features.Profiles;
 using Portal.Web.Tenancy;
 using Portal.Web.Audit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Radzen;
 using MudBlazor.Services;
 
 namespace Portal.Web;
@@ -23,7 +22,6 @@ internal static class PortalWeb
         LinkHosts.EnsureConfigured(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices(options =>
         {
             // A result appears and goes at full strength: half faded, a snackbar's text has too little contrast to read.

@@ -3,7 +3,8 @@ namespace Portal.Web;
 /// <summary>Response headers that close off script injection, framing, sniffing and referrer leaks.</summary>
 internal static class SecurityHeaders
 {
-    // Radzen sets inline styles on its components, so style-src allows them; no inline or remote script is allowed.
+    // MudBlazor sets inline styles on its components (popover positions, theme variables), so style-src allows them;
+    // no inline or remote script is allowed.
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Radzen;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -11,7 +10,6 @@ public abstract class ComponentTest : IAsyncDisposable
     protected ComponentTest()
     {
         Context.Services.AddLocalization();
-        Context.Services.AddRadzenComponents();
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
     }

@@ -6,7 +6,8 @@ namespace Portal.Web.Components.Lists;
 /// </summary>
 public sealed class KeysetPages<TCursor>
 {
-    public static readonly IReadOnlyList<int> Sizes = [10, 25, 50, 100];
+    // At most 50: the services clamp a page to 100 rows, and a page asks for one row more than it shows.
+    public static readonly IReadOnlyList<int> Sizes = [10, 25, 50];
 
     private readonly List<TCursor?> starts = [default];
 
