@@ -109,10 +109,6 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    /// <summary>
-    /// Waits for the page's circuit before a link is clicked: a click while the circuit is still starting can leave the
-    /// previous page's content under the new address.
-    /// </summary>
     /// <summary>Signs out from the account menu in the app bar; on a static page the button is in the bar itself.</summary>
     internal static async Task SignOutAsync(IPage page, bool interactive = true)
     {
@@ -128,6 +124,12 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
     [GeneratedRegex("^Account menu for ")]
     private static partial Regex AccountMenu();
 
+    /// <summary>
+    /// Waits for the page's circuit before a link is clicked: a click while the circuit is still starting can leave the
+    /// previous page's content under the new address. Until the router has asked the client to intercept links, the
+    /// client treats a click as an enhanced navigation (a fetch merged into the page), and that merge leaves the content
+    /// of an already interactive root component alone; a click before the circuit connects is safe (CircuitStartJourneyTests).
+    /// </summary>
     internal static Task InteractiveAsync(IPage page) => Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
 
     [GeneratedRegex("/Account/Login")]

@@ -203,9 +203,11 @@ public sealed class OutboxAdministrationTests : IAsyncLifetime
         var rendered = page.Render<DeadLettersPage>();
         rendered.WaitForAssertion(() => rendered.Find("[data-testid=outbox-grid]").TextContent.ShouldContain("bounced@example.test"));
 
-        await rendered.Find("button[aria-label='Retry “Your receipt” to bounced@example.test']").ClickAsync(new MouseEventArgs());
+        // The retry waits for the person's answer in the dialog, so its click completes only after the confirmation.
+        var retrying = rendered.Find("button[aria-label='Retry “Your receipt” to bounced@example.test']").ClickAsync(new MouseEventArgs());
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm]"));
         await dialogs.Find("[data-testid=confirm]").ClickAsync(new MouseEventArgs());
+        await retrying.WaitAsync(TimeSpan.FromSeconds(30));
 
         rendered.WaitForAssertion(() => rendered.Find("[data-testid=outbox-status]").TextContent.ShouldContain("The message to bounced@example.test is queued again"));
         rendered.WaitForAssertion(() => rendered.Find("[data-testid=outbox-grid]").TextContent.ShouldNotContain("bounced@example.test"));

@@ -16,9 +16,10 @@ public static class PortalTheme
             PrimaryLighten = "#6366f1",
             Secondary = "#0f766e",
             Tertiary = "#9d174d",
-            Info = "#0369a1",
-            Success = "#15803d",
-            Warning = "#b45309",
+            // Dark enough for their words on their own tint (chips, text buttons) to read at AA.
+            Info = "#075985",
+            Success = "#166534",
+            Warning = "#92400e",
             Error = "#b91c1c",
             Background = "#f6f7fb",
             Surface = "#ffffff",
