@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Features.Profiles;
@@ -20,6 +21,8 @@ public sealed partial class MyProfilePage
     [Inject] private ProfileService Profiles { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private IStringLocalizer<Strings> Localizer { get; set; } = default!;
 
@@ -74,6 +77,7 @@ public sealed partial class MyProfilePage
 
         saved = true;
         message = result.ChangedFields.Count == 0 ? Localizer["Profile_NothingChanged"] : Localizer["Profile_Saved"];
+        Snackbar.Add(message, result.ChangedFields.Count == 0 ? Severity.Info : Severity.Success);
         var language = form!.Language;
         var languageChanged = language != savedLanguage;
         savedLanguage = language;
