@@ -125,10 +125,9 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
     private static partial Regex AccountMenu();
 
     /// <summary>
-    /// Waits for the page's circuit before a link is clicked: a click while the circuit is still starting can leave the
-    /// previous page's content under the new address. Until the router has asked the client to intercept links, the
-    /// client treats a click as an enhanced navigation (a fetch merged into the page), and that merge leaves the content
-    /// of an already interactive root component alone; a click before the circuit connects is safe (CircuitStartJourneyTests).
+    /// Waits for the page's circuit before an interactive control (a field, a button, a switch) is used: a prerendered
+    /// control has no handler until the circuit has rendered it. Links need no wait: an interactive page opts out of
+    /// enhanced navigation, so a link clicked before the router intercepts it is a full page load (CircuitStartJourneyTests).
     /// </summary>
     internal static Task InteractiveAsync(IPage page) => Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
 

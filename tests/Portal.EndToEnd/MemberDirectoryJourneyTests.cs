@@ -15,7 +15,6 @@ public sealed partial class MemberDirectoryJourneyTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await AccountJourneyTests.SignInAsync(page, "admin@acme.test", "Demo-Passw0rd!");
-        await AccountJourneyTests.InteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Members", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Members", Level = 1 })).ToBeVisibleAsync();

@@ -9,7 +9,6 @@ public sealed class NotificationJourneyTests(BrowserFixture fixture)
         var email = await fixture.Server.CreateAsync("Nora");
         var page = await fixture.NewPageAsync();
         await AccountJourneyTests.SignInAsync(page, email, TestAccounts.Password);
-        await AccountJourneyTests.InteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Email settings" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email and notifications", Level = 1 })).ToBeVisibleAsync();
         await AccountJourneyTests.InteractiveAsync(page);

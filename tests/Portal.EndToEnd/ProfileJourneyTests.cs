@@ -10,7 +10,6 @@ public sealed class ProfileJourneyTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await AccountJourneyTests.SignInAsync(page, "owner@globex.test", "Demo-Passw0rd!");
-        await AccountJourneyTests.InteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
         await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
         await page.ShouldHaveNoSeriousViolationsAsync();

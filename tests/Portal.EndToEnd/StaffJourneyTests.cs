@@ -8,7 +8,6 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await AccountJourneyTests.SignInAsync(page, "support@portal.test", "Demo-Passw0rd!");
-        await AccountJourneyTests.InteractiveAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Support" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Support", Level = 1 })).ToBeVisibleAsync();
@@ -25,7 +24,6 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await AccountJourneyTests.SignInAsync(page, "support@portal.test", "Demo-Passw0rd!");
         await page.GotoAsync("/support");
-        await AccountJourneyTests.InteractiveAsync(page);
         await page.GetByTestId("support-users-link").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
@@ -89,7 +87,6 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await support.ShouldHaveNoSeriousViolationsAsync();
 
         await AccountJourneyTests.SignInAsync(person, email, TestAccounts.Password);
-        await AccountJourneyTests.InteractiveAsync(person);
         await person.GetByRole(AriaRole.Link, new() { Name = "Privacy" }).ClickAsync();
         await Assertions.Expect(person.GetByTestId("disclosure-item")).ToContainTextAsync("Tax office");
         await person.ShouldHaveNoSeriousViolationsAsync();
@@ -133,7 +130,6 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
     {
         var admin = await fixture.NewPageAsync();
         await AccountJourneyTests.SignInAsync(admin, "admin@acme.test", "Demo-Passw0rd!");
-        await AccountJourneyTests.InteractiveAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "My organisation" }).ClickAsync();
         await Assertions.Expect(admin.GetByTestId("organisation-title")).ToHaveTextAsync("Acme");
         await admin.ShouldHaveNoSeriousViolationsAsync();
