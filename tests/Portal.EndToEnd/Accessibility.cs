@@ -23,9 +23,18 @@ internal static class Accessibility
         };
     }
 
-    /// <summary>Runs axe on the page and fails on any serious or critical violation, naming each.</summary>
+    /// <summary>
+    /// Runs axe on the page and fails on any serious or critical violation, naming each. An interactive page is checked
+    /// once its circuit has rendered it: while the circuit starts, the head's title is handed from the prerendered page to
+    /// the circuit and is briefly absent.
+    /// </summary>
     public static async Task ShouldHaveNoSeriousViolationsAsync(this IPage page)
     {
+        if (await page.Locator("body[data-enhance-nav=false]").CountAsync() > 0)
+        {
+            await Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+        }
+
         var result = await page.RunAxe();
         var serious = result.Violations
             .Where(v => v.Impact is "serious" or "critical")
