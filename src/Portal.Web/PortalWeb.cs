@@ -95,6 +95,7 @@ internal static class PortalWeb
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddProfiles();
+        Portal.Web.Features.Privacy.PrivacyEndpoints.AddPrivacy(services);
         FormlessPageAntiforgery.Register(services);
         return builder;
     }
@@ -131,6 +132,7 @@ internal static class PortalWeb
         app.MapOrganisationAudit();
         app.MapMemberExport();
         app.MapOrganisationLogo();
+        Portal.Web.Features.Privacy.PrivacyEndpoints.MapPrivacy(app);
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

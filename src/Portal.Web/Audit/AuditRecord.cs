@@ -55,6 +55,10 @@ public static class AuditActions
     public const string InvitationAccepted = "invitation.accepted";
     public const string MemberLeft = "member.left";
     public const string MemberDataExported = "member.data_exported";
+    public const string DataExportRequested = "account.data_export_requested";
+    public const string DataExported = "account.data_exported";
+    public const string DataExportDownloaded = "account.data_export_downloaded";
+    public const string DataExportExpired = "account.data_export_expired";
     public const string MemberProfileEdited = "member.profile_edited";
     public const string SupportViewedUser = "support.user_viewed";
     public const string StaffAreaRefused = "support.access_refused";

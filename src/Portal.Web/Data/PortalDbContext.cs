@@ -63,6 +63,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantCo
 
     public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
 
+    public DbSet<Features.Privacy.DataExport> DataExports => Set<Features.Privacy.DataExport>();
+
+    public DbSet<Features.Privacy.DataExportFile> DataExportFiles => Set<Features.Privacy.DataExportFile>();
+
     /// <summary>Read by the tenant query filter at query time; throws when no tenant is known.</summary>
     internal Guid CurrentTenantId => tenant.TenantId;
 

@@ -59,6 +59,8 @@ public sealed class WorkScope : IAsyncDisposable
 
     internal PortalLinks Links => Resolve<PortalLinks>();
 
+    internal Features.Privacy.PersonalDataArchive Archive => Resolve<Features.Privacy.PersonalDataArchive>();
+
     /// <summary>The organisation this unit of work acts for; a missing one throws.</summary>
     public Guid OrganisationId => _tenant.TenantId;
 
