@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace Portal.Web.Features.Privacy;
@@ -21,6 +22,7 @@ internal static class ArchiveJson
     {
         var options = new JsonSerializerOptions
         {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             WriteIndented = true,
             // Names and addresses in every script stay readable; characters HTML treats specially are still escaped.
