@@ -7,9 +7,9 @@ namespace Portal.Web.Features.Privacy;
 
 /// <summary>
 /// Writes the entries of one archive, each streamed into its ZIP entry and hashed as it is written, and remembers
-/// what it wrote for the manifest.
+/// what it wrote for the manifest. Every entry is dated when the archive was made (Portal's clock, not the machine's).
 /// </summary>
-internal sealed class ArchiveWriter(ZipArchive zip, CancellationToken cancellationToken)
+internal sealed class ArchiveWriter(ZipArchive zip, DateTime createdAt, CancellationToken cancellationToken)
 {
     private readonly List<ArchiveFile> _files = [];
 
@@ -20,7 +20,7 @@ internal sealed class ArchiveWriter(ZipArchive zip, CancellationToken cancellati
     /// <summary>Starts a JSON entry <c>{ "schemaVersion": n, "records": [ ... ] }</c>; records are added until it is ended.</summary>
     public async Task<JsonEntry> BeginAsync(string file, int schemaVersion = 1)
     {
-        var entry = zip.CreateEntry(file, CompressionLevel.Optimal);
+        var entry = CreateEntry(file, CompressionLevel.Optimal);
         var stream = await entry.OpenAsync(cancellationToken);
         var json = new JsonEntry(file, schemaVersion, stream, cancellationToken);
         json.Start();
@@ -48,7 +48,7 @@ internal sealed class ArchiveWriter(ZipArchive zip, CancellationToken cancellati
     /// <summary>A file stored as it is (the photo, already compressed).</summary>
     public async Task<ArchiveFile> WriteBytesAsync(string file, byte[] content)
     {
-        var entry = zip.CreateEntry(file, CompressionLevel.NoCompression);
+        var entry = CreateEntry(file, CompressionLevel.NoCompression);
         var stream = await entry.OpenAsync(cancellationToken);
         await using (stream)
         {
@@ -63,12 +63,19 @@ internal sealed class ArchiveWriter(ZipArchive zip, CancellationToken cancellati
     /// <summary>The manifest, last: it lists every other entry.</summary>
     public async Task WriteManifestAsync(ArchiveManifest manifest)
     {
-        var entry = zip.CreateEntry(ArchiveManifest.FileName, CompressionLevel.Optimal);
+        var entry = CreateEntry(ArchiveManifest.FileName, CompressionLevel.Optimal);
         var stream = await entry.OpenAsync(cancellationToken);
         await using (stream)
         {
             await JsonSerializer.SerializeAsync(stream, manifest, ArchiveJson.Options, cancellationToken);
         }
+    }
+
+    private ZipArchiveEntry CreateEntry(string file, CompressionLevel level)
+    {
+        var entry = zip.CreateEntry(file, level);
+        entry.LastWriteTime = new DateTimeOffset(DateTime.SpecifyKind(createdAt, DateTimeKind.Utc));
+        return entry;
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class PersonalDataArchive(TimeProvider time)
         var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         await using (zip)
         {
-            var writer = new ArchiveWriter(zip, cancellationToken);
+            var writer = new ArchiveWriter(zip, person.Now, cancellationToken);
             for (var i = 0; i < Areas.Length; i++)
             {
                 await Areas[i](writer, person);

@@ -14,7 +14,7 @@ internal sealed record ArchiveDevice(string Kind, string? Name, DateTimeOffset F
 
 internal sealed record ArchiveSupportAccess(string Agent, DateTime StartedAt, DateTime EndedAt, bool Active, string Reason, string? Ticket, bool ReadOnly);
 
-internal sealed record ArchiveAuditEvent(long Sequence, DateTime OccurredAt, string Action, ActivityActor By, string? Target, string? IpAddress,
+internal sealed record ArchiveAuditEvent(DateTime OccurredAt, string Action, ActivityActor By, string? Target, string? IpAddress,
     string? UserAgent, string? ChangedFields);
 
 /// <summary>Sessions, sign-ins, devices and passkeys, support access and the account's audit history.</summary>
@@ -81,8 +81,9 @@ internal static class SecurityAreas
 
     /// <summary>
     /// Every event whose subject is the person, oldest first. Who acted is told as the activity page tells it (the person,
-    /// an administrator, support acting for them, or Portal staff), never by another person's id. An event whose notice
-    /// is withheld names no subject, so it is never here.
+    /// an administrator, support acting for them, or Portal staff), never by another person's id; the log's own sequence
+    /// numbers (which count every organisation's events) stay out too. An event whose notice is withheld names no
+    /// subject, so it is never here.
     /// </summary>
     public static async Task AuditAsync(ArchiveWriter writer, ArchivePerson person)
     {
@@ -98,7 +99,7 @@ internal static class SecurityAreas
             .OrderBy(e => e.Sequence)
             .Select(e => new { e.Sequence, e.OccurredAt, e.Action, e.ActorId, e.ImpersonatorId, e.Target, e.IpAddress, e.UserAgent, e.ChangedFields })
             .AsAsyncEnumerable()
-            .Select(e => new ArchiveAuditEvent(e.Sequence, e.OccurredAt, e.Action,
+            .Select(e => new ArchiveAuditEvent(e.OccurredAt, e.Action,
                 e.ImpersonatorId != null ? ActivityActor.SupportActingForYou
                 : e.ActorId == null || e.ActorId == userId ? ActivityActor.Self
                 : administrators.Contains(e.ActorId) ? ActivityActor.Administrator
