@@ -95,7 +95,10 @@ internal static class PortalWeb
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddProfiles();
-        Portal.Web.Features.Privacy.PrivacyEndpoints.AddPrivacy(services);
+        services.AddScoped<Portal.Web.Features.Privacy.DataExports>();
+        services.AddScoped<Portal.Web.Features.Privacy.PersonalDataArchive>();
+        services.AddSingleton<Portal.Web.Features.Privacy.DataExportJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Portal.Web.Features.Privacy.DataExportJob>());
         FormlessPageAntiforgery.Register(services);
         return builder;
     }

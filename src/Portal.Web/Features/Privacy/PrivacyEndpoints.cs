@@ -3,19 +3,10 @@ using Portal.Web.Authorization;
 
 namespace Portal.Web.Features.Privacy;
 
-/// <summary>The person's data lifecycle: its services, its background work and the download of a prepared copy.</summary>
+/// <summary>The download of a prepared copy of a person's data.</summary>
 public static class PrivacyEndpoints
 {
     public const string DownloadPath = "account/data-export";
-
-    public static IServiceCollection AddPrivacy(this IServiceCollection services)
-    {
-        services.AddScoped<DataExports>();
-        services.AddScoped<PersonalDataArchive>();
-        services.AddSingleton<DataExportJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<DataExportJob>());
-        return services;
-    }
 
     /// <summary>A prepared copy, once, to the signed-in person it belongs to; anything else is not found.</summary>
     public static IEndpointConventionBuilder MapPrivacy(this IEndpointRouteBuilder endpoints) =>

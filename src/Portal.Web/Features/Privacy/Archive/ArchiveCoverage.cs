@@ -48,5 +48,7 @@ internal static class ArchiveCoverage
             + "CreatedById names the staff member who wrote it: platform content written at work, not data about them; each person's delivery is in notifications.json.",
         [typeof(OrganisationDomain)] = NotExported
             + "AddedById names the administrator who claimed the domain: the organisation's record, not data about them.",
+        [typeof(DataExport)] = NotExported
+            + "the requests for copies are the archive's own bookkeeping; each request, preparation and download is in audit.json.",
     };
 }
