@@ -11,6 +11,7 @@ internal static class Program
           profile [--seconds 10] [--concurrency 16] [--users 100000] [--hot 100]
           members [--members 100000] [--seconds 10]
           mail   [--members 100000] [--messages 100000]
+          export [--audit 10000] [--signins 1000] [--runs 5]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -29,6 +30,7 @@ internal static class Program
                 "profile" => await ProfileThroughput.RunAsync(options, Console.Out),
                 "members" => await MemberDirectoryLatency.RunAsync(options, Console.Out),
                 "mail" => await MailThroughput.RunAsync(options, Console.Out),
+                "export" => await DataExportTime.RunAsync(options, Console.Out),
                 _ => throw new UsageException($"Unknown command '{command}'."),
             };
         }

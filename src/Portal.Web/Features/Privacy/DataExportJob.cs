@@ -132,7 +132,7 @@ internal sealed class DataExportJob(IServiceScopeFactory scopeFactory, IServer s
         await using var work = WorkScopes.BeginAsSystem(scopeFactory);
         var db = work.Db;
         var now = Now;
-        var expired = await db.DataExports.Where(e => e.Status == DataExportStatus.Ready && e.ExpiresAt <= now).Take(100).ToListAsync(cancellationToken);
+        var expired = await db.DataExports.Where(e => e.Status == DataExportStatus.Ready && e.ExpiresAt <= now).OrderBy(e => e.ExpiresAt).Take(100).ToListAsync(cancellationToken);
         if (expired.Count == 0)
         {
             return 0;
