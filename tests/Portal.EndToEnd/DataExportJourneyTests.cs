@@ -20,6 +20,10 @@ public sealed class DataExportJourneyTests(BrowserFixture fixture)
         await page.GetByTestId("data-export-request").ClickAsync();
         await Assertions.Expect(page.GetByTestId("data-export-ready")).ToContainTextAsync("Your copy is ready", new() { Timeout = 30_000 });
         await page.ShouldHaveNoSeriousViolationsAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        // The layout follows the new width (the drawer closes) before the page can fit it.
+        await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth");
+        await page.SetViewportSizeAsync(1280, 900);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("data-export-download").ClickAsync());
         download.SuggestedFilename.ShouldStartWith("portal-data-");
