@@ -200,6 +200,7 @@ public sealed class MemberAdministration(
             var ended = status == MemberStatus.Active ? 0 : await sessions.EndAllWithinAsync(db, userId, SessionEndReasons.EndedByAdministrator);
             await audit.AppendAsync(db, new AuditRecord(action, SubjectId: userId, Target: ended > 0 ? $"{ended} session(s) ended" : null, ChangedFields: ["Status"]));
             await transaction.CommitAsync();
+            await profiles.ForgetPublicPagesAsync(); // A restricted or closed member's profile is served to no one, cached or not.
         });
 
     private async Task<MemberActionOutcome> ActAsync(string userId, IAuthorizationRequirement requirement, Func<WorkScope, PortalDbContext, PortalUser, Task> act)

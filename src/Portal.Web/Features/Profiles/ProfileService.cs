@@ -157,6 +157,10 @@ public sealed class ProfileService(
         return new ProfileUpdate(true, new Dictionary<string, string>(), changed);
     }
 
+    /// <summary>Drops every cached public profile page: after anything that changes whether a profile may be served.</summary>
+    public ValueTask ForgetPublicPagesAsync(CancellationToken cancellationToken = default) =>
+        outputCache.EvictByTagAsync(PublicProfilesTag, cancellationToken);
+
     private Dictionary<string, string> Validate(ProfileForm form)
     {
         var results = new List<ValidationResult>();

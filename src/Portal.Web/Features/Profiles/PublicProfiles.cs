@@ -66,7 +66,7 @@ public sealed class PublicProfiles(IDbContextFactory<PortalDbContext> dbFactory,
     {
         // Public pages need no organisation lookup: everyone may see them.
         var organisation = profile.Visibility == ProfileVisibility.Public ? null : await TenantClaims.FindOrganisationAsync(db, profile.UserId);
-        var audience = new ProfileAudience(profile.UserId, organisation, profile.Visibility);
+        var audience = new ProfileAudience(profile.UserId, organisation, profile.Visibility, !await TenantClaims.IsBlockedAsync(db, profile.UserId));
         return (await authorization.AuthorizeAsync(viewer, audience, Policies.ViewProfile)).Succeeded;
     }
 
@@ -76,6 +76,7 @@ public sealed class PublicProfiles(IDbContextFactory<PortalDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var page = await db.Profiles.AsNoTracking()
             .Where(p => p.Visibility == ProfileVisibility.Public && p.AllowSearchIndexing && p.NormalizedUsername != null)
+            .Where(p => !TenantClaims.BlockedAccountIds(db).Contains(p.UserId))
             .Where(p => after == null || p.NormalizedUsername!.CompareTo(after) > 0)
             .OrderBy(p => p.NormalizedUsername)
             .Take(count)

@@ -33,6 +33,7 @@ public sealed class PlatformOrganisations(
     IAuthorizationService authorization,
     UserSessions sessions,
     AuditLog audit,
+    Profiles.ProfileService profiles,
     TimeProvider time)
 {
     public const int PageSize = 25;
@@ -102,6 +103,7 @@ public sealed class PlatformOrganisations(
         await audit.AppendAsync(db, new AuditRecord(suspend ? AuditActions.OrganisationSuspended : AuditActions.OrganisationSuspensionLifted,
             OrganisationId: organisationId, Target: suspend ? $"{reason} ({ended} session(s) ended)" : null, ChangedFields: ["SuspendedAt"]));
         await transaction.CommitAsync();
+        await profiles.ForgetPublicPagesAsync(); // A suspended organisation's members' profiles are not served.
         return SuspensionOutcome.Done;
     }
 
