@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -15,7 +14,7 @@ public sealed partial class PortalClient : IDisposable
     {
         Cookies = new CookieContainer();
         var app = configure is null ? factory : factory.WithWebHostBuilder(configure);
-        _http = app.CreateDefaultClient(new Uri(baseAddress), new CookieContainerHandler(Cookies));
+        _http = app.CreateDefaultClient(new Uri(baseAddress), new TestClockCookies(Cookies, factory.Time));
     }
 
     public CookieContainer Cookies { get; }
