@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.EndToEnd;
@@ -26,6 +28,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
+    /// <summary>What the app asked the database, for journeys that count how often a page reads.</summary>
+    public QueryLog Queries { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -40,6 +45,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         // Open pages notice an ended session within a second or two instead of a minute.
         builder.UseSetting("Security:CircuitCheckInterval", "00:00:01");
         builder.UseSetting("Domains:DnsServer", Dns.Endpoint);
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<Portal.Web.Data.PortalDbContext>(db => db.AddInterceptors(Queries)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -24,6 +24,9 @@ public sealed class NotificationForm
     public bool AllowReadTracking { get; set; }
 
     public bool LimitDataUse { get; set; }
+
+    /// <summary>A copy to edit, so that the choices it was loaded with stay as they were.</summary>
+    public NotificationForm Copy() => (NotificationForm)MemberwiseClone();
 }
 
 public enum NotificationChange

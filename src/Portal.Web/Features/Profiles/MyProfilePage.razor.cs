@@ -18,6 +18,13 @@ public sealed partial class MyProfilePage
     private bool saved;
     private string? message;
 
+    /// <summary>
+    /// What the page loaded: read while prerendering and handed to the interactive render, so it is read once. The
+    /// page edits a copy of its form. A resumed circuit reads it afresh, as it may have been saved since.
+    /// </summary>
+    [PersistentState(RestoreBehavior = RestoreBehavior.SkipLastSnapshot)]
+    public MyProfileState? Loaded { get; set; }
+
     [Inject] private ProfileService Profiles { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -28,10 +35,12 @@ public sealed partial class MyProfilePage
 
     protected override async Task OnInitializedAsync()
     {
-        form = await Profiles.GetMineAsync();
-        locked = await Profiles.GetMyLockedFieldsAsync();
+        Loaded ??= new MyProfileState(
+            await Profiles.GetMineAsync(), [.. await Profiles.GetMyLockedFieldsAsync()], await Profiles.GetMyEmailAsync());
+        form = Loaded.Form.Copy();
+        locked = Loaded.LockedFields.ToHashSet(StringComparer.Ordinal);
         savedLanguage = form.Language;
-        email = await Profiles.GetMyEmailAsync();
+        email = Loaded.Email;
         editContext = new EditContext(form);
         serverErrors = new ValidationMessageStore(editContext);
         editContext.OnFieldChanged += (_, e) => serverErrors.Clear(e.FieldIdentifier);

@@ -104,6 +104,9 @@ public sealed class ProfileForm : IValidatableObject
         ShowBio = profile?.ShowBio ?? true,
     };
 
+    /// <summary>A copy to edit, so that the values it was loaded with stay as they were.</summary>
+    public ProfileForm Copy() => (ProfileForm)MemberwiseClone();
+
     /// <summary>Trims text and turns blanks into nulls, so "  " and "" are stored as nothing.</summary>
     public ProfileForm Normalized()
     {

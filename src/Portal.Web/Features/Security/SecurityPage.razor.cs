@@ -16,6 +16,13 @@ public sealed partial class SecurityPage
     private TimeZoneInfo timeZone = TimeZoneInfo.Utc;
     private string? message;
 
+    /// <summary>
+    /// Read while prerendering and handed to the interactive render, so it is read once. Ending a session reads the
+    /// list again; a resumed circuit reads everything afresh.
+    /// </summary>
+    [PersistentState(RestoreBehavior = RestoreBehavior.SkipLastSnapshot)]
+    public SecurityPageState? Loaded { get; set; }
+
     [Inject] private SecurityOverview Overview { get; set; } = default!;
 
     [Inject] private UserSessions Sessions { get; set; } = default!;
@@ -45,13 +52,20 @@ public sealed partial class SecurityPage
 
     protected override async Task OnInitializedAsync()
     {
-        timeZone = await Dashboard.GetTimeZoneAsync();
-        summary = await Overview.GetAsync(UserId);
-        recent = await History.PageAsync(UserId, size: 5);
-        await LoadSessionsAsync();
+        Loaded ??= new SecurityPageState(
+            await Overview.GetAsync(UserId),
+            [.. await ListSessionsAsync()],
+            [.. await History.PageAsync(UserId, size: 5)],
+            (await Dashboard.GetTimeZoneAsync()).Id);
+        timeZone = Loaded.TimeZone;
+        summary = Loaded.Summary;
+        recent = Loaded.Recent;
+        sessions = Loaded.Sessions;
     }
 
-    private async Task LoadSessionsAsync() => sessions = await Sessions.ListAsync(UserId, CurrentUser.Principal.Session());
+    private Task<IReadOnlyList<SessionView>> ListSessionsAsync() => Sessions.ListAsync(UserId, CurrentUser.Principal.Session());
+
+    private async Task LoadSessionsAsync() => sessions = await ListSessionsAsync();
 
     private async Task EndAsync(SessionView session)
     {
