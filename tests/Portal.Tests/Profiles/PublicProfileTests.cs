@@ -100,6 +100,26 @@ public sealed class PublicProfileTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task Robots_and_the_sitemap_name_the_configured_address_whatever_host_the_request_claims()
+    {
+        // Any host gets through host filtering here, so only Portal:BaseUrl keeps a forged one out of the links.
+        await using var factory = new PortalFactory().With("AllowedHosts", "*");
+        (await factory.EditProfileAsync("owner@acme.test", p => { p.Username = "olivia-hosted"; p.Visibility = ProfileVisibility.Public; p.AllowSearchIndexing = true; })).Succeeded.ShouldBeTrue();
+        using var client = new PortalClient(factory);
+
+        foreach (var path in new[] { "/robots.txt", "/sitemap.xml" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            request.Headers.Host = "evil.example";
+            var response = await client.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            body.ShouldNotContain("evil.example");
+            body.ShouldContain("https://localhost/");
+        }
+    }
+
+    [Fact]
     public async Task Hiding_a_cached_public_page_takes_effect_at_once()
     {
         (await _factory.EditProfileAsync("admin@portal.test", p => { p.Username = "pat-cached"; p.Visibility = ProfileVisibility.Public; })).Succeeded.ShouldBeTrue();

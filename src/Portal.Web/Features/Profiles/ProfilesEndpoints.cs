@@ -16,6 +16,7 @@ internal static class ProfilesEndpoints
         services.AddScoped<ProfileService>();
         services.AddScoped<PublicProfiles>();
         services.AddScoped<ProfilePhotoService>();
+        services.AddSingleton<Email.PublicAddress>();
         services.AddOutputCache(options => options.AddPolicy(PublicProfileCachePolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(1)) // Other instances keep their own cache: a change reaches them within a minute.
             .Tag(ProfileService.PublicProfilesTag)
@@ -27,12 +28,13 @@ internal static class ProfilesEndpoints
     public static void MapProfiles(this IEndpointRouteBuilder endpoints)
     {
         MapPhotos(endpoints);
-        endpoints.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text($"User-agent: *\nAllow: /u/\nDisallow: /\nSitemap: {BaseUrl(context)}/sitemap.xml\n", "text/plain", Encoding.UTF8))
+        endpoints.MapGet("/robots.txt", (HttpContext context, Email.PublicAddress address) =>
+            Results.Text($"User-agent: *\nAllow: /u/\nDisallow: /\nSitemap: {address.For(context)}/sitemap.xml\n", "text/plain", Encoding.UTF8))
             .AllowAnonymous();
 
-        endpoints.MapGet("/sitemap.xml", async (HttpContext context, PublicProfiles profiles) =>
+        endpoints.MapGet("/sitemap.xml", async (HttpContext context, PublicProfiles profiles, Email.PublicAddress address) =>
         {
+            var baseUrl = address.For(context);
             context.Response.ContentType = "application/xml; charset=utf-8";
             await using var xml = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
             await xml.WriteStartDocumentAsync();
@@ -44,7 +46,7 @@ internal static class ProfilesEndpoints
                 foreach (var (username, updatedAt) in page)
                 {
                     await xml.WriteStartElementAsync(null, "url", null);
-                    await xml.WriteElementStringAsync(null, "loc", null, $"{BaseUrl(context)}/u/{Uri.EscapeDataString(username)}");
+                    await xml.WriteElementStringAsync(null, "loc", null, $"{baseUrl}/u/{Uri.EscapeDataString(username)}");
                     await xml.WriteElementStringAsync(null, "lastmod", null, updatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     await xml.WriteEndElementAsync();
                 }
@@ -81,6 +83,4 @@ internal static class ProfilesEndpoints
         context.Response.Headers.CacheControl = "private, no-cache";
         return Results.Bytes(content, contentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
     }
-
-    private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
 }
