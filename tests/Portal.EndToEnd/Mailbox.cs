@@ -6,13 +6,8 @@ internal static class Mailbox
     public static async Task OpenAsync(IPage page, string to, string subject)
     {
         var item = page.GetByTestId("mailbox-item").Filter(new() { HasText = to }).Filter(new() { HasText = subject });
-        var deadline = DateTime.UtcNow.AddSeconds(20);
         await page.GotoAsync("/dev/mailbox");
-        while (await item.CountAsync() == 0 && DateTime.UtcNow < deadline)
-        {
-            await page.ReloadAsync();
-        }
-
+        await page.ReloadUntilFoundAsync(item);
         await item.First.ClickAsync();
     }
 }

@@ -136,13 +136,13 @@ public sealed class MemberAdministrationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
         var team = Guid.NewGuid().ToString("N");
 
-        await owner.GetByLabel("Choose a CSV file").First.SetInputFilesAsync(Csv($"email,role\nann-{team}@example.test,Admin\nnot an address,Member\n"));
+        await owner.GetByLabel("Choose a CSV file").First.ChooseFileAsync(Csv($"email,role\nann-{team}@example.test,Admin\nnot an address,Member\n"));
 
         await Assertions.Expect(owner.GetByTestId("bulk-report-summary")).ToHaveTextAsync("1 of 2 rows need fixing. Nothing was sent: correct the file and choose it again.");
         await Assertions.Expect(owner.GetByTestId("bulk-problem")).ToContainTextAsync("Not a valid email address.");
         await owner.ShouldHaveNoSeriousViolationsAsync();
 
-        await owner.GetByLabel("Choose a CSV file").First.SetInputFilesAsync(Csv($"email,role\nann-{team}@example.test,Admin\nben-{team}@example.test,Member\n"));
+        await owner.GetByLabel("Choose a CSV file").First.ChooseFileAsync(Csv($"email,role\nann-{team}@example.test,Admin\nben-{team}@example.test,Member\n"));
         await owner.GetByRole(AriaRole.Button, new() { Name = "Send 2 invitations" }).ClickAsync();
 
         await Assertions.Expect(owner.GetByTestId("bulk-status")).ToHaveTextAsync("2 invitations sent. Each link works for 7 days.");

@@ -10,4 +10,14 @@ internal static class MudControls
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
     }
+
+    /// <summary>
+    /// Chooses a file in a file input once the framework listens to it. The input is in the page as soon as it is
+    /// prerendered, and a person cannot open the file picker faster than the circuit attaches; a test can.
+    /// </summary>
+    public static async Task ChooseFileAsync(this ILocator input, FilePayload file)
+    {
+        await input.Page.WaitForFunctionAsync("input => input._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync());
+        await input.SetInputFilesAsync(file);
+    }
 }

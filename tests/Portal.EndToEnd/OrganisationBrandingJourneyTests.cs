@@ -52,9 +52,9 @@ public sealed class OrganisationBrandingJourneyTests(BrowserFixture fixture)
         await owner.GotoAsync("/organisation/settings");
         await Assertions.Expect(owner.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
 
-        await owner.GetByTestId("logo-input").First.SetInputFilesAsync(new FilePayload { Name = "logo.txt", MimeType = "image/png", Buffer = "not an image"u8.ToArray() });
+        await owner.GetByTestId("logo-input").First.ChooseFileAsync(new FilePayload { Name = "logo.txt", MimeType = "image/png", Buffer = "not an image"u8.ToArray() });
         await Assertions.Expect(owner.GetByTestId("logo-status")).ToContainTextAsync("not a photo");
-        await owner.GetByTestId("logo-input").First.SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = TestImages.Png(120, 40) });
+        await owner.GetByTestId("logo-input").First.ChooseFileAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = TestImages.Png(120, 40) });
         await Assertions.Expect(owner.GetByTestId("logo-status")).ToContainTextAsync("The logo is saved");
         await Assertions.Expect(owner.GetByTestId("logo-image")).ToBeVisibleAsync();
         await owner.ShouldHaveNoSeriousViolationsAsync();

@@ -61,6 +61,8 @@ public sealed class PartnerJourneyTests(BrowserFixture fixture)
         body.RootElement.GetProperty("data").GetProperty("email").GetString().ShouldBe(email);
         told.Signature.ShouldStartWith("v1,");
         await person.GotoAsync("/account/activity");
-        await Assertions.Expect(person.GetByTestId("activity-list")).ToContainTextAsync("Partner told of your opt-out from promotions");
+        var delivered = person.GetByTestId("activity-list").GetByText("Partner told of your opt-out from promotions");
+        await person.ReloadUntilFoundAsync(delivered);
+        await Assertions.Expect(delivered).ToBeVisibleAsync();
     }
 }

@@ -32,9 +32,9 @@ public sealed class ProfileJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("profile-status")).ToContainTextAsync("Your profile is saved");
 
         // The upload renders a fresh file input after each choice, so that the same file can be chosen again: use the newest.
-        await page.GetByTestId("photo-input").Last.SetInputFilesAsync(new FilePayload { Name = "notes.jpg", MimeType = "image/jpeg", Buffer = "MZ this is a program"u8.ToArray() });
+        await page.GetByTestId("photo-input").Last.ChooseFileAsync(new FilePayload { Name = "notes.jpg", MimeType = "image/jpeg", Buffer = "MZ this is a program"u8.ToArray() });
         await Assertions.Expect(page.GetByTestId("photo-status")).ToContainTextAsync("not a photo");
-        await page.GetByTestId("photo-input").Last.SetInputFilesAsync(new FilePayload { Name = "me.png", MimeType = "image/png", Buffer = TestImages.Png(96, 96) });
+        await page.GetByTestId("photo-input").Last.ChooseFileAsync(new FilePayload { Name = "me.png", MimeType = "image/png", Buffer = TestImages.Png(96, 96) });
         await Assertions.Expect(page.GetByTestId("photo-status")).ToContainTextAsync("Your photo is saved");
         await Assertions.Expect(page.GetByTestId("profile-photo")).ToBeVisibleAsync();
 
