@@ -6,6 +6,7 @@ using Portal.Web.Email;
 using Portal.Web.Features.Administration;
 using Portal.Web.Features.Dashboard;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Privacy;
 using Portal.Web.Features.Profiles;
 using Portal.Web.Tenancy;
 using Portal.Web.Audit;
@@ -95,10 +96,7 @@ internal static class PortalWeb
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddProfiles();
-        services.AddScoped<Portal.Web.Features.Privacy.DataExports>();
-        services.AddScoped<Portal.Web.Features.Privacy.PersonalDataArchive>();
-        services.AddSingleton<Portal.Web.Features.Privacy.DataExportJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<Portal.Web.Features.Privacy.DataExportJob>());
+        services.AddPrivacy(builder.Configuration);
         FormlessPageAntiforgery.Register(services);
         return builder;
     }

@@ -96,13 +96,16 @@ internal sealed class AccountEmails(
         return true;
     }
 
-    public async Task AddAlreadyRegisteredAsync(PortalDbContext db, PortalUser user)
+    /// <summary>Someone registered with an address that has an account; a closed account its holder may still reopen gets the reopen link.</summary>
+    public async Task AddAlreadyRegisteredAsync(PortalDbContext db, PortalUser user, (string Code, DateTime DeleteAfter)? reopen = null)
     {
         var email = await renderer.RenderAsync<AlreadyRegisteredMessage>(localizer["Email_AlreadyRegisteredSubject"], new Dictionary<string, object?>
         {
             [nameof(AlreadyRegisteredMessage.Name)] = user.FirstName,
             [nameof(AlreadyRegisteredMessage.SignInLink)] = Link("Account/Login", []),
             [nameof(AlreadyRegisteredMessage.ResetLink)] = Link("Account/ForgotPassword", []),
+            [nameof(AlreadyRegisteredMessage.ReopenLink)] = reopen is { } open ? Link("Account/Reopen", new() { ["code"] = open.Code }) : null,
+            [nameof(AlreadyRegisteredMessage.DeletesOn)] = reopen?.DeleteAfter,
         });
         outbox.Add(db, user.Email!, email, EmailCategory.AccountSecurity);
     }

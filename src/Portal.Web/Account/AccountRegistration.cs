@@ -22,6 +22,7 @@ internal sealed class AccountRegistration(
     UnknownAccountTiming timing,
     TenantContext tenant,
     AccountEmails emails,
+    Features.Privacy.AccountClosures closures,
     AuditLog audit,
     TimeProvider time)
 {
@@ -31,7 +32,7 @@ internal sealed class AccountRegistration(
         if (existing is not null)
         {
             timing.HashAsIfRegistering(input.Password);
-            await emails.AddAlreadyRegisteredAsync(db, existing);
+            await emails.AddAlreadyRegisteredAsync(db, existing, await closures.ReopenableAsync(existing.Id));
             await db.SaveChangesAsync();
             return IdentityResult.Success;
         }

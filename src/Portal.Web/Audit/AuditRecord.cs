@@ -59,6 +59,13 @@ public static class AuditActions
     public const string DataExported = "account.data_exported";
     public const string DataExportDownloaded = "account.data_export_downloaded";
     public const string DataExportExpired = "account.data_export_expired";
+    public const string AccountClosed = "account.closed";
+    public const string ClosureRequested = "account.closure_requested";
+    public const string AccountReopened = "account.reopened";
+    public const string AccountDeleted = "account.deleted";
+    public const string ClosureApproved = "member.closure_approved";
+    public const string ClosureDeclined = "member.closure_declined";
+    public const string MemberReopened = "member.reopened";
     public const string MemberProfileEdited = "member.profile_edited";
     public const string SupportViewedUser = "support.user_viewed";
     public const string StaffAreaRefused = "support.access_refused";

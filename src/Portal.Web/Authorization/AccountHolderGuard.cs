@@ -45,5 +45,6 @@ public static class AccountHolderActions
     public const string Passkeys = "passkeys";
     public const string ConfirmIdentity = "confirm_identity";
     public const string ExportData = "export_data";
+    public const string CloseAccount = "close_account";
     public const string SecureAccount = "secure_account";
 }

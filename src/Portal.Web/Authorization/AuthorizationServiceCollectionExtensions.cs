@@ -29,6 +29,7 @@ internal static class AuthorizationServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, ImpersonationHandler>();
         services.AddSingleton<IAuthorizationHandler, AccountHolderHandler>();
         services.AddSingleton<IAuthorizationHandler, PersonalDataHandler>();
+        services.AddSingleton<IAuthorizationHandler, CloseOwnAccountHandler>();
         services.AddSingleton<IAuthorizationHandler, AnnounceHandler>();
         services.AddSingleton<IAuthorizationHandler, JoinOrganisationHandler>();
         services.AddSingleton<IAuthorizationHandler, MemberPolicyHandler>();

@@ -16,6 +16,9 @@ public static class MemberPolicyOperations
     /// <summary>Change one's own sign-in address.</summary>
     public static readonly MemberPolicyRequirement ChangeEmail = new("change_email", policies => policies.MembersMayChangeEmail);
 
+    /// <summary>Close one's own account at once; without it, closing becomes a request to the organisation's administrators.</summary>
+    public static readonly MemberPolicyRequirement CloseAccount = new("close_account", policies => policies.MembersMayCloseAccount);
+
     /// <summary>Edit the profile fields the organisation manages for its members.</summary>
     public static readonly MemberPolicyRequirement EditLockedProfileFields = new("edit_locked_profile_fields", _ => false);
 }

@@ -67,6 +67,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantCo
 
     public DbSet<Features.Privacy.DataExportFile> DataExportFiles => Set<Features.Privacy.DataExportFile>();
 
+    public DbSet<Features.Privacy.AccountClosure> AccountClosures => Set<Features.Privacy.AccountClosure>();
+
+    public DbSet<Features.Privacy.DeletedAccount> DeletedAccounts => Set<Features.Privacy.DeletedAccount>();
+
     /// <summary>Read by the tenant query filter at query time; throws when no tenant is known.</summary>
     internal Guid CurrentTenantId => tenant.TenantId;
 

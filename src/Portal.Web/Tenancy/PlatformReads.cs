@@ -26,6 +26,10 @@ internal static class PlatformReads
     public static IQueryable<Features.Support.DisclosureRequest> DisclosuresOfEveryOrganisation(this PortalDbContext db) =>
         db.DisclosureRequests.IgnoreQueryFilters([TenantModelConfiguration.FilterName]).AsNoTracking();
 
+    /// <summary>Closures across organisations, for the job that reminds people and deletes accounts when their grace period ends.</summary>
+    public static IQueryable<Features.Privacy.AccountClosure> ClosuresOfEveryOrganisation(this PortalDbContext db) =>
+        db.AccountClosures.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);
+
     /// <summary>Impersonations across organisations: whether an agent already acts for someone, and the cookie check before any tenant is known.</summary>
     public static IQueryable<Features.Support.ImpersonationSession> ImpersonationsOfEveryOrganisation(this PortalDbContext db) =>
         db.ImpersonationSessions.IgnoreQueryFilters([TenantModelConfiguration.FilterName]);

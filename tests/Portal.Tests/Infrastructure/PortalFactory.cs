@@ -60,6 +60,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:RunDispatcher", "false");
         builder.UseSetting("Notifications:RunDigests", "false");
         builder.UseSetting("Privacy:RunExports", "false");
+        builder.UseSetting("Privacy:RunClosures", "false");
         builder.UseSetting("Audit:RunCheckpoints", "false");
         builder.UseSetting("Portal:BaseUrl", "https://localhost/");
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000");

@@ -178,39 +178,6 @@ public sealed class MemberAdministrationTests : AppTest
         (await db.OrganisationMembers.IgnoreQueryFilters().CountAsync(m => m.Status == MemberStatus.Restricted)).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task Closing_a_member_s_account_signs_them_out_for_good()
-    {
-        using var member = new PortalClient(Factory);
-        await member.SignInAsync(Member);
-
-        (await ActAsync(Admin, (admin, id) => admin.CloseAsync(id))).ShouldBe(MemberActionOutcome.Done);
-        (await ActAsync(Admin, (admin, id) => admin.LiftRestrictionAsync(id))).ShouldBe(MemberActionOutcome.Done);
-
-        (await member.IsSignedInAsync()).ShouldBeFalse();
-        await member.SignInAsync(Member);
-        (await member.IsSignedInAsync()).ShouldBeFalse();
-        await using var db = Factory.CreateDbContext();
-        var memberId = await Factory.UserIdAsync(Member);
-        (await db.OrganisationMembers.IgnoreQueryFilters().SingleAsync(m => m.UserId == memberId)).Status.ShouldBe(MemberStatus.Closed);
-        (await LastEventAsync(AuditActions.MemberClosed)).ActorId.ShouldBe(await Factory.UserIdAsync(Admin));
-        (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.MemberRestrictionLifted)).ShouldBe(0);
-        (await Factory.ToAsync(Member)).ShouldContain(m => m.Subject == "Your Portal account has been closed");
-    }
-
-    [Fact]
-    public async Task Nobody_closes_their_own_account_or_one_above_them_from_here()
-    {
-        (await ActAsync(Admin, (admin, id) => admin.CloseAsync(id), on: Admin)).ShouldBe(MemberActionOutcome.Forbidden);
-        (await ActAsync(Admin, (admin, id) => admin.CloseAsync(id), on: "owner@acme.test")).ShouldBe(MemberActionOutcome.Forbidden);
-        (await ActAsync("owner@globex.test", (admin, id) => admin.CloseAsync(id))).ShouldBe(MemberActionOutcome.NotFound);
-        (await ActAsync(Member, (admin, id) => admin.CloseAsync(id), on: Admin)).ShouldBe(MemberActionOutcome.Forbidden);
-
-        await using var db = Factory.CreateDbContext();
-        (await db.OrganisationMembers.IgnoreQueryFilters().CountAsync(m => m.Status == MemberStatus.Closed)).ShouldBe(0);
-        (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.MemberClosed)).ShouldBe(0);
-    }
-
     private async Task<MemberActionOutcome> ActAsync(string actor, Func<MemberAdministration, string, Task<MemberActionOutcome>> action, string on = Member)
     {
         var memberId = await Factory.UserIdAsync(on);

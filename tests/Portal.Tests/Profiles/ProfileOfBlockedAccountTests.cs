@@ -5,6 +5,7 @@ using Portal.Tests.Infrastructure;
 using Portal.Tests.Profiles.Photos;
 using Portal.Tests.Security;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Privacy;
 using Portal.Web.Features.Profiles;
 using Portal.Web.Features.Support;
 
@@ -93,7 +94,7 @@ public sealed class ProfileOfBlockedAccountTests : AppTest
         {
             "restrict" => await members.RestrictAsync(memberId),
             "lift" => await members.LiftRestrictionAsync(memberId),
-            _ => await members.CloseAsync(memberId),
+            _ => await scope.ServiceProvider.GetRequiredService<MemberClosures>().CloseAsync(memberId),
         };
     }
 }

@@ -6,6 +6,7 @@ using Portal.Web.Audit;
 using Portal.Web.Authorization;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Organisations;
+using Portal.Web.Features.Privacy;
 using Portal.Web.Features.Support;
 using Portal.Web.Tenancy;
 
@@ -46,7 +47,10 @@ public sealed class ImpersonationAccessChangeTests : AppTest
             ("change_role", () => members.ChangeRoleAsync(memberId, OrganisationRole.Owner)),
             ("transfer_ownership", () => members.TransferOwnershipAsync(adminId)),
             ("restrict_member", () => members.RestrictAsync(memberId)),
-            ("close_member", () => members.CloseAsync(memberId)),
+            ("close_member", () => services.GetRequiredService<MemberClosures>().CloseAsync(memberId)),
+            ("reopen_member", () => services.GetRequiredService<MemberClosures>().ReopenAsync(memberId)),
+            ("decide_closure_request", () => services.GetRequiredService<MemberClosures>().ApproveAsync(memberId)),
+            ("decide_closure_request", () => services.GetRequiredService<MemberClosures>().DeclineAsync(memberId, "Not now")),
             ("reset_two_factor", () => members.ResetTwoFactorAsync(memberId)),
             ("end_member_sessions", () => members.EndSessionsAsync(memberId)),
             ("organisation_settings", () => settings.UpdateAsync(form)),

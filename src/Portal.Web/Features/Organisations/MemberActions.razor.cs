@@ -29,6 +29,8 @@ public sealed partial class MemberActions
 
     [Inject] private MemberAdministration Administration { get; set; } = default!;
 
+    [Inject] private Privacy.MemberClosures Closures { get; set; } = default!;
+
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private string MemberName => Details.Name.Length > 0 ? Details.Name : Details.Email;
@@ -66,7 +68,7 @@ public sealed partial class MemberActions
             Step.ResetTwoFactor => Administration.ResetTwoFactorAsync(userId),
             Step.Restrict => Administration.RestrictAsync(userId),
             Step.LiftRestriction => Administration.LiftRestrictionAsync(userId),
-            Step.Close => Administration.CloseAsync(userId),
+            Step.Close => Closures.CloseAsync(userId),
             _ => throw new InvalidOperationException($"Unknown member action {step}."),
         });
     }

@@ -61,16 +61,9 @@ public sealed class MemberAdministration(
     public Task<MemberActionOutcome> RestrictAsync(string userId) =>
         SetStatusAsync(userId, MemberStatus.Restricted, MemberOperations.Restrict, AuditActions.MemberRestricted, [MemberStatus.Active]);
 
-    /// <summary>Lets a restricted member sign in again. A closed account stays closed.</summary>
+    /// <summary>Lets a restricted member sign in again. A closed account stays closed: closing is <see cref="Privacy.MemberClosures"/>'s.</summary>
     public Task<MemberActionOutcome> LiftRestrictionAsync(string userId) =>
         SetStatusAsync(userId, MemberStatus.Active, MemberOperations.Restrict, AuditActions.MemberRestrictionLifted, [MemberStatus.Restricted]);
-
-    /// <summary>
-    /// Closes the member's account: it can no longer be signed in to and every session ends. Until account closure
-    /// (with deletion of the member's data) arrives as its own capability, closing deactivates the account.
-    /// </summary>
-    public Task<MemberActionOutcome> CloseAsync(string userId) =>
-        SetStatusAsync(userId, MemberStatus.Closed, MemberOperations.Close, AuditActions.MemberClosed, [MemberStatus.Active, MemberStatus.Restricted, MemberStatus.Invited]);
 
     /// <summary>Emails the member a link to choose a new password. The administrator never sets or sees one.</summary>
     public Task<MemberActionOutcome> SendPasswordResetAsync(string userId) =>

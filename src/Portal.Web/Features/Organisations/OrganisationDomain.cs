@@ -20,7 +20,8 @@ public sealed class OrganisationDomain : ITenantOwned
     /// <summary>Published in DNS by the organisation, so not a secret; it only ties the record to this claim.</summary>
     public string Token { get; set; } = "";
 
-    public string AddedById { get; set; } = "";
+    /// <summary>The administrator who claimed it; null once their account is deleted.</summary>
+    public string? AddedById { get; set; }
 
     public DateTime AddedAt { get; set; }
 

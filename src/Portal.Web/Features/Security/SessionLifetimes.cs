@@ -91,4 +91,5 @@ public static class SessionEndReasons
     public const string ChangedOrganisation = "changed_organisation";
     public const string OrganisationSuspended = "organisation_suspended";
     public const string ImpersonationEnded = "impersonation_ended";
+    public const string AccountClosed = "account_closed";
 }

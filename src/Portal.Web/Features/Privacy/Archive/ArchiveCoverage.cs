@@ -50,5 +50,9 @@ internal static class ArchiveCoverage
             + "AddedById names the administrator who claimed the domain: the organisation's record, not data about them.",
         [typeof(DataExport)] = NotExported
             + "the requests for copies are the archive's own bookkeeping; each request, preparation and download is in audit.json.",
+        [typeof(AccountClosure)] = NotExported
+            + "a closure's own bookkeeping; each request, decision, closing and reopening is in audit.json.",
+        [typeof(DeletedAccount)] = NotExported
+            + "what is left once an account is deleted, when there is no account to export.",
     };
 }
