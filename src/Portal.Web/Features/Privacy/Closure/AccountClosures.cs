@@ -45,6 +45,7 @@ public sealed class AccountClosures(
     UserSessions sessions,
     ClosureSteps steps,
     ReopenCodes codes,
+    Email.PortalLinks links,
     Profiles.ProfileService profiles,
     IStringLocalizer<Strings> localizer,
     TimeProvider time)
@@ -127,6 +128,7 @@ public sealed class AccountClosures(
         }
 
         await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+        work.Links.MakeLinksLike(links); // Nobody is signed in; the emailed sign-in link comes from this request's address.
         var db = work.Db;
         if (await TenantClaims.FindOrganisationAsync(db, userId) is not { } organisation)
         {
