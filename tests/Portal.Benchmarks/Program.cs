@@ -12,6 +12,7 @@ internal static class Program
           members [--members 100000] [--seconds 10]
           mail   [--members 100000] [--messages 100000]
           export [--audit 10000] [--signins 1000] [--runs 5]
+          purge [--accounts 10000] [--organisations 10] [--audit 100000]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -31,6 +32,7 @@ internal static class Program
                 "members" => await MemberDirectoryLatency.RunAsync(options, Console.Out),
                 "mail" => await MailThroughput.RunAsync(options, Console.Out),
                 "export" => await DataExportTime.RunAsync(options, Console.Out),
+                "purge" => await PurgeTime.RunAsync(options, Console.Out),
                 _ => throw new UsageException($"Unknown command '{command}'."),
             };
         }
