@@ -66,6 +66,11 @@ public static class AuditActions
     public const string ClosureApproved = "member.closure_approved";
     public const string ClosureDeclined = "member.closure_declined";
     public const string MemberReopened = "member.reopened";
+    public const string LegalHoldPlaced = "account.legal_hold_placed";
+    public const string LegalHoldLifted = "account.legal_hold_lifted";
+    public const string AccountArchived = "account.archived";
+    public const string ArchiveRead = "account.archive_read";
+    public const string ArchiveDeleted = "account.archive_deleted";
     public const string MemberProfileEdited = "member.profile_edited";
     public const string SupportViewedUser = "support.user_viewed";
     public const string StaffAreaRefused = "support.access_refused";

@@ -71,6 +71,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantCo
 
     public DbSet<Features.Privacy.DeletedAccount> DeletedAccounts => Set<Features.Privacy.DeletedAccount>();
 
+    public DbSet<Features.Privacy.LegalHold> LegalHolds => Set<Features.Privacy.LegalHold>();
+
+    public DbSet<Features.Privacy.HeldArchive> HeldArchives => Set<Features.Privacy.HeldArchive>();
+
     /// <summary>Read by the tenant query filter at query time; throws when no tenant is known.</summary>
     internal Guid CurrentTenantId => tenant.TenantId;
 

@@ -17,6 +17,8 @@ public static class PrivacyServiceCollectionExtensions
         services.AddScoped<ClosureSteps>();
         services.AddScoped<AccountClosures>();
         services.AddScoped<MemberClosures>();
+        services.AddScoped<LegalHolds>();
+        services.AddScoped<HeldArchives>();
         services.AddSingleton<ClosureJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ClosureJob>());
         return services;

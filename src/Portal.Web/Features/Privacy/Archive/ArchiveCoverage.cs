@@ -52,6 +52,10 @@ internal static class ArchiveCoverage
             + "the requests for copies are the archive's own bookkeeping; each request, preparation and download is in audit.json.",
         [typeof(AccountClosure)] = NotExported
             + "a closure's own bookkeeping; each request, decision, closing and reopening is in audit.json.",
+        [typeof(LegalHold)] = NotExported
+            + "a legal hold may be confidential while it is in force, so neither the person nor their administrators see it.",
+        [typeof(HeldArchive)] = NotExported
+            + "it is this archive, sealed, kept for a legal hold after the account was deleted.",
         [typeof(DeletedAccount)] = NotExported
             + "what is left once an account is deleted, when there is no account to export.",
     };

@@ -21,6 +21,8 @@ internal static class AccountPurge
         var emails = people.Select(p => p.NormalizedEmail!).ToList();
         var addresses = people.Select(p => p.Email!).ToList();
 
+        // Holds that ended go with the account; one in force stays beside the archive it keeps.
+        await db.LegalHolds.Where(h => ids.Contains(h.UserId) && !(h.LiftedAt == null && (h.EndsAt == null || h.EndsAt > now))).ExecuteDeleteAsync(cancellationToken);
         await db.DataExportFiles.Where(f => db.DataExports.Any(e => e.Id == f.ExportId && ids.Contains(e.UserId))).ExecuteDeleteAsync(cancellationToken);
         await db.DataExports.Where(e => ids.Contains(e.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.AccountClosures.Where(c => ids.Contains(c.UserId)).ExecuteDeleteAsync(cancellationToken);

@@ -16,6 +16,7 @@ namespace Portal.Web.Features.Privacy;
 /// ends; each account's deletion is one audit event, with Portal as the actor.
 /// </summary>
 internal sealed class ClosureJob(IServiceScopeFactory scopeFactory, IServer server, IConfiguration configuration, ReopenCodes codes,
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection,
     IStringLocalizer<Strings> localizer, TimeProvider time, ILogger<ClosureJob> logger) : RepeatingJob(time, logger)
 {
     public const string RunSetting = "Privacy:RunClosures";
@@ -29,7 +30,7 @@ internal sealed class ClosureJob(IServiceScopeFactory scopeFactory, IServer serv
     protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken = default) =>
-        await RemindAsync(cancellationToken) + await PurgeAsync(cancellationToken);
+        await RemindAsync(cancellationToken) + await PurgeAsync(cancellationToken) + await ReleaseArchivesAsync(cancellationToken);
 
     private async Task<int> RemindAsync(CancellationToken cancellationToken)
     {
@@ -97,14 +98,55 @@ internal sealed class ClosureJob(IServiceScopeFactory scopeFactory, IServer serv
             using var entered = work.Enter(organisation.Key);
             var userIds = organisation.Select(c => c.UserId).Distinct().ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var held = await ArchiveHeldAsync(work, userIds, now, cancellationToken);
             await AccountPurge.PurgeAsync(db, userIds, now, cancellationToken);
             await AccountPurge.RemoveIfEmptyAsync(db, organisation.Key, cancellationToken);
-            await work.Audit.AppendManyAsync(db, [.. userIds.Select(id => new AuditRecord(AuditActions.AccountDeleted, SubjectId: id, OrganisationId: organisation.Key))], cancellationToken);
+            await work.Audit.AppendManyAsync(db, [
+                .. held.Select(id => LegalHolds.Event(AuditActions.AccountArchived, id)),
+                .. userIds.Select(id => new AuditRecord(AuditActions.AccountDeleted, SubjectId: id, OrganisationId: organisation.Key))], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
 
         return mine.Count;
+    }
+
+    /// <summary>Seals the archive of each account a legal hold keeps, before its live data goes; returns their ids.</summary>
+    private async Task<List<string>> ArchiveHeldAsync(WorkScope work, List<string> userIds, DateTime now, CancellationToken cancellationToken)
+    {
+        var db = work.Db;
+        var held = await LegalHolds.InForce(db, now).Where(h => userIds.Contains(h.UserId)).Select(h => h.UserId).Distinct().ToListAsync(cancellationToken);
+        foreach (var userId in held)
+        {
+            using var archive = new MemoryStream();
+            await work.Archive.WriteAsync(db, userId, archive, progress: null, cancellationToken);
+            var sealedArchive = HeldArchives.Seal(protection, archive.ToArray());
+            db.HeldArchives.Add(new HeldArchive { Id = Guid.CreateVersion7(), UserId = userId, ArchivedAt = now, SizeBytes = sealedArchive.LongLength, Content = sealedArchive });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return held;
+    }
+
+    /// <summary>Deletes the archives no legal hold keeps any more, with what is left of their holds.</summary>
+    private async Task<int> ReleaseArchivesAsync(CancellationToken cancellationToken)
+    {
+        await using var work = WorkScopes.BeginAsSystem(scopeFactory);
+        var db = work.Db;
+        var now = Now;
+        var released = await db.HeldArchives.Where(a => !LegalHolds.InForce(db, now).Any(h => h.UserId == a.UserId))
+            .Select(a => a.UserId).Distinct().Take(Batch).ToListAsync(cancellationToken);
+        if (released.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.HeldArchives.Where(a => released.Contains(a.UserId)).ExecuteDeleteAsync(cancellationToken);
+        await db.LegalHolds.Where(h => released.Contains(h.UserId)).ExecuteDeleteAsync(cancellationToken);
+        await work.Audit.AppendManyAsync(db, [.. released.Select(id => LegalHolds.Event(AuditActions.ArchiveDeleted, id))], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return released.Count;
     }
 
     /// <summary>Closures whose grace period has ended and that no other instance is deleting now.</summary>
