@@ -33,6 +33,9 @@ public sealed class OrganisationAuditLog(
     public const int MaxPageSize = 101;
     public const string StaffName = "Portal staff";
 
+    /// <summary>How an account that was deleted appears: its events stay, naming it by a tombstone.</summary>
+    public const string DeletedName = "Deleted account";
+
     public async Task<IReadOnlyList<OrganisationAuditEntry>> PageAsync(OrganisationAuditFilter filter, long? beforeSequence = null, int size = PageSize)
     {
         size = Math.Clamp(size, 1, MaxPageSize);
@@ -102,9 +105,11 @@ public sealed class OrganisationAuditLog(
             e.Action,
             e.ActorId == null ? null
                 : e.ImpersonatorId != null ? StaffName + ", as " + db.OrganisationMembers.Where(m => m.UserId == e.ActorId).Select(m => m.User!.Email).FirstOrDefault()
-                : db.OrganisationMembers.Where(m => m.UserId == e.ActorId).Select(m => m.User!.Email).FirstOrDefault() ?? StaffName,
+                : db.OrganisationMembers.Where(m => m.UserId == e.ActorId).Select(m => m.User!.Email).FirstOrDefault()
+                    ?? (db.DeletedAccounts.Any(d => d.UserId == e.ActorId) ? DeletedName : StaffName),
             e.SubjectId == null ? null
-                : db.OrganisationMembers.Where(m => m.UserId == e.SubjectId).Select(m => m.User!.Email).FirstOrDefault(),
+                : db.OrganisationMembers.Where(m => m.UserId == e.SubjectId).Select(m => m.User!.Email).FirstOrDefault()
+                    ?? (db.DeletedAccounts.Any(d => d.UserId == e.SubjectId) ? DeletedName : null),
             e.Target,
             e.IpAddress,
             e.ChangedFields));

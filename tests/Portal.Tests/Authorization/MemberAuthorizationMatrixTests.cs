@@ -145,8 +145,9 @@ public sealed class MemberAuthorizationMatrixTests(SharedApp app) : IClassFixtur
             .Select(f => f.GetValue(null)).OfType<IAccessChange>().ToList();
 
         changes.Select(c => c.Operation).Distinct().Order().ShouldBe(
-            ["announce", "change_role", "close_member", "create_account_on_behalf", "end_member_sessions", "invite", "join_organisation",
-             "organisation_logo", "organisation_settings", "reset_two_factor", "restrict_member", "transfer_ownership", "verified_domains"]);
+            ["announce", "change_role", "close_member", "create_account_on_behalf", "decide_closure_request", "end_member_sessions", "invite",
+             "join_organisation", "organisation_logo", "organisation_settings", "reopen_member", "reset_two_factor", "restrict_member",
+             "transfer_ownership", "verified_domains"]);
         foreach (var change in changes)
         {
             var result = await authorization.AuthorizeAsync(acting, new object(), change);

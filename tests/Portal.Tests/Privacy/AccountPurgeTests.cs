@@ -79,6 +79,30 @@ public sealed class AccountPurgeTests : AppTest
     }
 
     [Fact]
+    public async Task The_organisation_s_audit_log_names_a_deleted_member_as_a_deleted_account()
+    {
+        var memberId = await Factory.UserIdAsync(Member);
+        using (var member = new PortalClient(Factory))
+        {
+            await member.SignInAsync(Member);
+        }
+
+        using (var scope = await Factory.ScopeForSessionAsync(Owner, Guid.NewGuid()))
+        {
+            await scope.ServiceProvider.GetRequiredService<MemberClosures>().CloseAsync(memberId);
+        }
+
+        Later(TimeSpan.FromDays(31));
+        (await Job.RunOnceAsync()).ShouldBe(1);
+
+        using var owner = await Factory.ScopeForSessionAsync(Owner, Guid.NewGuid());
+        var log = await owner.ServiceProvider.GetRequiredService<OrganisationAuditLog>().PageAsync(new());
+        log.First(e => e.Action == AuditActions.MemberClosed).Subject.ShouldBe(OrganisationAuditLog.DeletedName);
+        log.First(e => e.Action == AuditActions.SignedIn && e.Subject == OrganisationAuditLog.DeletedName).Actor.ShouldBe(OrganisationAuditLog.DeletedName);
+        log.ShouldNotContain(e => e.Actor == Member || e.Subject == Member);
+    }
+
+    [Fact]
     public async Task The_last_member_s_organisation_goes_with_them_and_a_reopened_account_is_never_deleted()
     {
         using (var globex = new PortalClient(Factory))
