@@ -82,6 +82,9 @@ public sealed class StaffJourneyTests(BrowserFixture fixture)
         await support.GetByLabel("Legal basis").FillAsync("Statutory notice 88");
         await support.GetByLabel("Received on").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await support.GetByLabel("What was disclosed").FillAsync("Name and email address");
+        // Leaving the last field clears its "required" message, which moves the button up: click it once it stays put.
+        await support.GetByLabel("What was disclosed").BlurAsync();
+        await Assertions.Expect(support.GetByTestId("disclosure").GetByText("is required.")).ToHaveCountAsync(0);
         await support.GetByTestId("disclosure-record").ClickAsync();
         await Assertions.Expect(support.GetByTestId("disclosure-status")).ToHaveTextAsync("Recorded. The person has been told.");
         await support.ShouldHaveNoSeriousViolationsAsync();
